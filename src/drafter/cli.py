@@ -1,0 +1,60 @@
+"""Command-line front end over core (and the GUI). The contract is in DESIGN.md.
+
+Each subcommand lives in drafter/commands/<name>.py with ``register(subparsers)``; the
+handler it sets with ``set_defaults(func=...)`` returns the exit code. Errors from core
+(DrafterError) become one line on stderr and exit code 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import sys
+
+from drafter import __version__, commands
+from drafter.core.errors import DrafterError
+
+# Subcommands in the order `drafter --help` lists them; any other module found in
+# drafter.commands follows.
+ORDER = ["gui", "new", "import_", "export", "check", "suggest", "skeletons", "library"]
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, exit 2
+        self.exit(2, f"{self.prog}: 用法错误：{message}\n")
+
+
+def command_modules() -> list[str]:
+    found = [m.name for m in pkgutil.iter_modules(commands.__path__) if not m.name.startswith("_")]
+    return [n for n in ORDER if n in found] + sorted(n for n in found if n not in ORDER)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="drafter", description="法治政府建设年度报告起草助手")
+    parser.add_argument("--version", action="version", version=f"drafter {__version__}")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    for name in command_modules():
+        importlib.import_module(f"drafter.commands.{name}").register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        args = parser.parse_args(["gui", *argv])
+    try:
+        return int(args.func(args) or 0)
+    except DrafterError as exc:
+        print(f"drafter: {exc.one_line()}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Qt-free core: the report model, skeletons, indicators, checks, import, export, storage."""

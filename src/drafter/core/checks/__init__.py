@@ -1,0 +1,1 @@
+"""Checks over a report, one module per family, each yielding Finding objects."""

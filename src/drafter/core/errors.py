@@ -1,0 +1,27 @@
+"""Errors raised by core and shown to the user (CLI: one line on stderr; GUI: a message box)."""
+
+from __future__ import annotations
+
+
+class DrafterError(Exception):
+    """An error the user should see: names the file (or thing) and the reason, in Chinese."""
+
+    def __init__(self, source: str, reason: str):
+        super().__init__(f"{source}: {reason}")
+        self.source = str(source)
+        self.reason = reason
+
+    def one_line(self) -> str:
+        return " ".join(f"{self.source}: {self.reason}".split())
+
+
+class DraftError(DrafterError):
+    """A draft file that cannot be read or written."""
+
+
+class InputError(DrafterError):
+    """A source document (.docx/.txt/…) that cannot be read."""
+
+
+class ExportError(DrafterError):
+    """A .docx that cannot be written."""

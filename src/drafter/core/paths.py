@@ -1,0 +1,36 @@
+"""Where the user's files live (platformdirs), overridable with DRAFTER_HOME for tests."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "drafter"
+APP_AUTHOR = "drafter"
+
+
+def user_data_dir() -> Path:
+    """Autosave/recovery files, the user's phrase library, the retrieval cache."""
+    home = os.environ.get("DRAFTER_HOME")
+    path = Path(home) / "data" if home else Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def user_config_dir() -> Path:
+    """Preferences and window state."""
+    home = os.environ.get("DRAFTER_HOME")
+    path = (
+        Path(home) / "config" if home else Path(platformdirs.user_config_dir(APP_NAME, APP_AUTHOR))
+    )
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def user_cache_dir() -> Path:
+    home = os.environ.get("DRAFTER_HOME")
+    path = Path(home) / "cache" if home else Path(platformdirs.user_cache_dir(APP_NAME, APP_AUTHOR))
+    path.mkdir(parents=True, exist_ok=True)
+    return path

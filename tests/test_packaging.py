@@ -1,0 +1,122 @@
+"""The wheel and the pyinstaller bundle both carry and find templates/, ui/ and seeds/."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+FIND = (
+    "import drafter, drafter.resources as r, json;"
+    "from drafter.core.seeds import load_seeds;"
+    "print(json.dumps({'pkg': drafter.__file__, 'templates': str(r.templates_dir()),"
+    " 'seeds': str(r.seeds_dir()), 'ui': str(r.ui_dir()), 'n': len(load_seeds()),"
+    " 'seed_ok': all(s.path.is_file() for s in load_seeds())}))"
+)
+
+
+def test_installed_wheel_finds_its_data(tmp_path):
+    wheels = tmp_path / "wheels"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(wheels),
+            str(ROOT),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    (wheel,) = wheels.glob("drafter-*.whl")
+    import zipfile
+
+    names = set(zipfile.ZipFile(wheel).namelist())
+    src = ROOT / "src"
+    missing = [
+        str(p.relative_to(src)) for p in src.rglob("*.py") if str(p.relative_to(src)) not in names
+    ]
+    assert missing == [], (
+        f"modules missing from the wheel (add their package to pyproject.toml): {missing}"
+    )
+    target = tmp_path / "site"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--no-deps",
+            "-q",
+            "--target",
+            str(target),
+            str(wheel),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    env = dict(os.environ, PYTHONPATH=str(target))
+    res = subprocess.run(
+        [sys.executable, "-c", FIND],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+        timeout=120,
+    )
+    assert res.returncode == 0, res.stderr
+    got = json.loads(res.stdout)
+    assert got["pkg"].startswith(str(target))
+    for key in ("templates", "seeds", "ui"):
+        assert got[key].startswith(str(target / "drafter" / "data")), got
+    assert got["n"] == 5 and got["seed_ok"]
+    assert (target / "drafter" / "data" / "templates" / "skeletons" / "standard.json").is_file()
+    cli = subprocess.run(
+        [sys.executable, "-m", "drafter", "skeletons", "--json"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+        timeout=120,
+    )
+    assert cli.returncode == 0 and {s["id"] for s in json.loads(cli.stdout)} >= {
+        "standard",
+        "brief",
+    }
+
+
+def test_bundle_builds_and_runs(tmp_path):
+    dist, work = tmp_path / "dist", tmp_path / "work"
+    build = subprocess.run(
+        ["bash", str(ROOT / "packaging" / "build.sh"), str(dist), str(work)],
+        capture_output=True,
+        text=True,
+        timeout=1500,
+    )
+    assert build.returncode == 0, build.stdout[-2000:] + build.stderr[-4000:]
+    exe = dist / "drafter" / "drafter"
+    assert exe.is_file()
+    ver = subprocess.run(
+        [str(exe), "--version"], capture_output=True, text=True, cwd=tmp_path, timeout=120
+    )
+    assert ver.returncode == 0 and ver.stdout.startswith("drafter "), ver.stderr
+    sk = subprocess.run(
+        [str(exe), "skeletons", "--json"], capture_output=True, text=True, cwd=tmp_path, timeout=120
+    )
+    assert sk.returncode == 0, sk.stderr
+    assert [s["id"] for s in json.loads(sk.stdout)][:3] == ["standard", "gangyao2015", "brief"]
+    internal = dist / "drafter" / "_internal"
+    assert (internal / "seeds" / "seeds.json").is_file()
+    assert (internal / "templates" / "indicators.json").is_file()
+    assert (internal / "jieba" / "dict.txt").is_file()
