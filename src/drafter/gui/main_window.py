@@ -29,6 +29,7 @@ from drafter.gui.metadata_form import MetadataForm
 from drafter.gui.navigator import CHECK, META, Navigator
 from drafter.gui.section_page import SectionPage
 from drafter.gui.settings import Settings, WindowState
+from drafter.gui.settings_dialog import SettingsDialog
 from drafter.gui.start_page import StartPage
 from drafter.gui.status import LABELS, section_status
 
@@ -108,6 +109,7 @@ class MainWindow(QMainWindow):
         a["save"].triggered.connect(self.save)
         a["save_as"].triggered.connect(self.save_as)
         a["quit"].triggered.connect(self.close)
+        a["settings"].triggered.connect(self.open_settings)
         a["undo"].triggered.connect(lambda: self.section_page.editor.undo())
         a["redo"].triggered.connect(lambda: self.section_page.editor.redo())
         a["find"].triggered.connect(self.find)
@@ -124,6 +126,19 @@ class MainWindow(QMainWindow):
     def apply_settings(self) -> None:
         self.autosave_timer.start(max(1, self.settings.autosave_seconds) * 1000)
         self.start_page.set_defaults(self.settings.default_organ, self.settings.default_kind)
+
+    def open_settings(self) -> SettingsDialog:
+        """Show the settings dialog (non-blocking); accepted values apply at once."""
+        dialog = SettingsDialog(self.settings, self)
+
+        def accepted() -> None:
+            dialog.apply()
+            self._save_settings()
+            self.apply_settings()
+
+        dialog.accepted.connect(accepted)
+        dialog.open()
+        return dialog
 
     # ----- pages -------------------------------------------------------------------------
     def show_start(self) -> None:
