@@ -320,7 +320,8 @@ def docx_paragraphs(path: str | Path) -> list[str]:
         body = doc.element.body
 
         def para_text(el) -> str:
-            text = DocxParagraph(el, doc._body).text
+            # a line break inside a paragraph is layout only (a title set on two lines)
+            text = DocxParagraph(el, doc._body).text.replace("\n", "")
             ppr = el.find(f"{_W}pPr")
             style_id = _val(ppr.find(f"{_W}pStyle")) if ppr is not None else None
             sinfo = styles.get(style_id or "", _StyleInfo(None, None))

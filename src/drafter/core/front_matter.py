@@ -10,6 +10,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from drafter.core.blanks import BLANK_RE
 from drafter.core.model import Metadata
 from drafter.core.outline import parse_number
 
@@ -117,6 +118,14 @@ def _short_plain(line: str, limit: int = 40) -> bool:
     return 0 < len(line) <= limit and not _SENTENCE.search(line) and not re.search(r"[，,]", line)
 
 
+def _blank_only(line: str) -> bool:
+    """A line of unfilled blanks (and their labels such as 签发人：) only."""
+    if not BLANK_RE.search(line):
+        return False
+    rest = BLANK_RE.sub("", line)
+    return not re.sub(r"签\s*发\s*人|[:：\s]", "", rest)
+
+
 def _looks_organ(line: str) -> bool:
     return _short_plain(line, 30) and line.endswith(_ORGAN_END) and not YEAR.search(line)
 
@@ -150,10 +159,16 @@ def split_metadata(paragraphs: list[str]) -> Split:
     pending: list[str] = []  # short plain lines that may start a multi-line title
     while i < n:
         line = lines[i]
+        if _blank_only(line):  # an exported draft's unfilled 标题 / 发文字号 / 签发人
+            if "发文字号" in line or "签发人" in line:
+                pending = []  # the lines above were the 发文机关标志
+            i += 1
+            continue
         if parse_number(line):
             break
         dn, sg = DOC_NUMBER.search(line), SIGNER.search(line)
         if (dn or sg) and len(line) <= 60 and not _SENTENCE.search(line):
+            pending = []  # the lines above the 版头 line were the 发文机关标志
             if dn and not meta.doc_number:
                 meta.doc_number = dn.group(1).replace(" ", "")
             if sg:
@@ -182,11 +197,17 @@ def split_metadata(paragraphs: list[str]) -> Split:
 
     # ----- back: 附注, 成文日期, 落款, 结语, 附件说明 ------------------------------------
     j = n
+    dated = False  # a 成文日期 line (or its unfilled blank) was seen
     while j > i:
         line = lines[j - 1]
         date = parse_date(line)
-        if date and not meta.date:
+        if date and not dated:
             meta.date = date
+            dated = True
+            j -= 1
+            continue
+        if BLANK_RE.fullmatch(line) and not meta.signature and not meta.closing:
+            dated = dated or "日期" in line
             j -= 1
             continue
         m = NOTE.match(line)
@@ -194,15 +215,15 @@ def split_metadata(paragraphs: list[str]) -> Split:
             meta.note = m.group(1)
             j -= 1
             continue
-        if meta.date and not meta.signature and _looks_organ(line):
+        if dated and not meta.signature and _looks_organ(line):
             meta.signature = line
             j -= 1
             continue
-        if (meta.date or meta.signature) and not meta.closing and CLOSING.match(line):
+        if (dated or meta.signature) and not meta.closing and CLOSING.match(line):
             meta.closing = line
             j -= 1
             continue
-        if not meta.closing and not meta.signature and not meta.date and CLOSING.match(line):
+        if not meta.closing and not meta.signature and not dated and CLOSING.match(line):
             meta.closing = line
             j -= 1
             continue

@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from drafter.core.indicators import load_catalog
+from drafter.core import tokenizer
+from drafter.core.indicators import detect_indicators, load_catalog
 from drafter.core.model import AREA_IDS
 from drafter.core.skeleton import all_skeletons
 
@@ -68,9 +69,9 @@ class _AreaProfile:
 
 
 def _tokens(text: str) -> frozenset[str]:
-    import jieba
-
-    return frozenset(t for t in jieba.lcut(text) if t.strip() and not set(t) <= _STOP)
+    return frozenset(
+        t for t in tokenizer.words(text) if t.strip() and not set(t) <= _STOP and len(t) > 1
+    )
 
 
 def _cue_pattern(cue: str) -> re.Pattern[str]:
@@ -80,12 +81,6 @@ def _cue_pattern(cue: str) -> re.Pattern[str]:
 
 @cache
 def _profiles() -> dict[str, _AreaProfile]:
-    import jieba
-
-    jieba.setLogLevel(60)
-    for words in AREA_WORDS.values():
-        for w in words:
-            jieba.add_word(w)
     cues: dict[str, list[re.Pattern[str]]] = {a: [] for a in AREA_IDS}
     for ind in load_catalog().values():
         cues.setdefault(ind.area, []).extend(_cue_pattern(c) for c in ind.cues)
@@ -101,13 +96,22 @@ def _profiles() -> dict[str, _AreaProfile]:
     }
 
 
+def content_area_scores(body: str) -> dict[str, float]:
+    """Per area: how many of its catalog indicators the passage covers (and how often)."""
+    catalog = load_catalog()
+    out = dict.fromkeys(AREA_IDS, 0.0)
+    for ind_id, det in detect_indicators(body[:8000]).items():
+        if det.present:
+            out[catalog[ind_id].area] += 1.0 + 0.25 * min(len(det.evidence), 4)
+    return out
+
+
 def area_scores(heading: str, body: str = "") -> dict[str, float]:
-    """A score per area: heading wording (words, cues, similarity) + body content (cues)."""
+    """A score per area: heading wording (words, cues, similarity) + body content (indicators)."""
     profiles = _profiles()
     h = heading
     htok = _tokens(h) if h else frozenset()
-    body = body[:6000]
-    blen = max(len(body), 1)
+    content = content_area_scores(body) if body else {}
     out: dict[str, float] = {}
     for a, prof in profiles.items():
         s = 0.0
@@ -118,10 +122,8 @@ def area_scores(heading: str, body: str = "") -> dict[str, float]:
                 s += 8.0 * max(
                     (len(htok & ex) / len(htok | ex) for ex in prof.examples if ex), default=0.0
                 )
-        if body:
-            hits = sum(len(c.findall(body)) for c in prof.cues)
-            hits += sum(body.count(w) for w in prof.words) * 0.5
-            s += min(3.0, hits * 400.0 / blen)
+        if content:
+            s += min(3.0, content[a])
         out[a] = s
     return out
 
