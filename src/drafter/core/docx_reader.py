@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -82,6 +83,7 @@ def check_zip(path: Path) -> None:
         ValueError,
         NotImplementedError,
         RuntimeError,
+        zlib.error,
     ):
         raise InputError(name, _BAD_DOCX) from None
 
