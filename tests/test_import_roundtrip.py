@@ -75,3 +75,46 @@ def test_cli_export_then_import(tmp_path):
 
     a, b = load_draft(draft), load_draft(again)
     assert blocks_of(a) == blocks_of(b)
+
+
+def test_round_trip_of_every_metadata_field(tmp_path):
+    from drafter.core.model import Paragraph
+
+    report = new_report("某市司法局", 2022, "dept")
+    for s in report.walk():
+        s.paragraphs.append(Paragraph(text="工作情况。"))
+    m = report.metadata
+    m.recipient = "某市人民政府"
+    m.doc_number = "某司发〔2023〕5号"
+    m.signer = "王五"
+    m.date = "2023-02-20"
+    m.attachments = ["2022年度行政复议案件统计表", "法治政府建设工作台账"]
+    m.note = "此件公开发布"
+    m.cc = "市委依法治市办。"
+    m.printer = "某市司法局办公室"
+    m.print_date = "2023-02-21"
+    opts = ExportOptions(header=True, seal=True, record=True)
+    path = export_docx(report, tmp_path / "all.docx", opts)
+    got = import_file(path, roll_forward=False).report
+    assert got.metadata == report.metadata
+    assert blocks_of(got) == blocks_of(report)
+
+
+def test_closing_and_attachments_in_plain_text(tmp_path):
+    src = tmp_path / "r.txt"
+    src.write_text(
+        "关于2021年度法治政府建设情况的报告\n某县人民政府：\n2021年，我局扎实推进法治政府建设。\n"
+        "一、主要举措和成效\n全年办理行政复议案件12件。\n二、存在的不足和原因\n执法力量不足。\n"
+        "特此报告。\n附件：1.统计表\n2.工作台账\n某县司法局\n二〇二二年一月十日\n（此件公开发布）\n",
+        encoding="utf-8",
+    )
+    m = import_file(src, roll_forward=False).report.metadata
+    assert (m.closing, m.attachments, m.signature, m.date, m.note) == (
+        "特此报告。", ["统计表", "工作台账"], "某县司法局", "2022-01-10", "此件公开发布",
+    )  # fmt: skip
+    assert (m.organ, m.organ_kind, m.year, m.recipient) == (
+        "某县司法局",
+        "dept",
+        2021,
+        "某县人民政府",
+    )

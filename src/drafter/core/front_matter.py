@@ -32,6 +32,10 @@ CN_DATE = re.compile(
 )
 CLOSING = re.compile(r"^(特此报告|专此报告|以上报告|现予报告|特此报送)[^。]{0,12}[。.！!]?$")
 ATTACHMENT = re.compile(r"^附\s*件\s*[:：]\s*(.*)$")
+CC = re.compile(r"^抄\s*送\s*[:：]\s*(.+)$")
+PRINTED = re.compile(
+    r"^(.{2,30}?)\s+((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*印\s*发$"
+)
 NOTE = re.compile(r"^[（(]\s*(此件[^）)]{1,30})\s*[）)]$")
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _SENTENCE = re.compile(r"[。；;！？!?]")
@@ -210,6 +214,17 @@ def split_metadata(paragraphs: list[str]) -> Split:
             dated = dated or "日期" in line
             j -= 1
             continue
+        m = PRINTED.match(line)
+        if m and not meta.print_date and not dated:
+            meta.printer = m.group(1).strip()
+            meta.print_date = parse_date(m.group(2)) or ""
+            j -= 1
+            continue
+        m = CC.match(line)
+        if m and not meta.cc and not dated:
+            meta.cc = m.group(1).strip()
+            j -= 1
+            continue
         m = NOTE.match(line)
         if m and not meta.note:
             meta.note = m.group(1)
@@ -242,6 +257,9 @@ def split_metadata(paragraphs: list[str]) -> Split:
             else:
                 meta.attachments = []
             break
+    # the 结语 stands before the 附件说明
+    if body and not meta.closing and CLOSING.match(body[-1]) and (dated or meta.attachments):
+        meta.closing = body.pop()
     meta.year = _report_year(meta, body)
     meta.organ = _organ(meta, body)
     meta.organ_kind = organ_kind(meta.organ)
