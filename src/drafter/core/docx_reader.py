@@ -22,8 +22,8 @@ from drafter.core.model import cn_number, heading_number
 
 MAX_DOCX_BYTES = 64 * 1024 * 1024
 MAX_ENTRIES = 3000
-MAX_PART_BYTES = 48 * 1024 * 1024  # one XML part, uncompressed
-MAX_TOTAL_XML = 160 * 1024 * 1024  # all XML parts, uncompressed
+MAX_PART_BYTES = 24 * 1024 * 1024  # one XML part, uncompressed (100 pages ≈ 1 MB)
+MAX_TOTAL_XML = 64 * 1024 * 1024  # all XML parts, uncompressed
 MAX_RATIO = 150  # uncompressed / compressed for a part over 1 MB
 PROLOG_SCAN = 64 * 1024
 

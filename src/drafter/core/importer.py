@@ -26,7 +26,7 @@ from drafter.core.mapping import (
 from drafter.core.model import Paragraph, Report, Section
 from drafter.core.outline import Item, Node, build_outline, clean_line, heading_words, remove_debris
 from drafter.core.skeleton import skeleton_for_year
-from drafter.core.source_read import read_text_file, text_paragraphs
+from drafter.core.source_read import convert_with_libreoffice, read_text_file, text_paragraphs
 
 AREA_CONFIDENT = 4.0  # heading-wording score above which a heading names its own area
 
@@ -354,6 +354,7 @@ __all__ = [
     "MappedHeading",
     "area_scores",
     "build_report",
+    "convert_with_libreoffice",
     "import_file",
     "read_report",
 ]
