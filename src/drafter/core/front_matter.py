@@ -294,6 +294,15 @@ def _organ(meta: Metadata, body: list[str]) -> str:
         return m.group(1)
     if meta.signature:
         return meta.signature
+    # a byline "营口市营商环境建设局党组书记、局长 迟程"
+    for line in body[:3]:
+        m = re.match(
+            r"^([\u4e00-\u9fff]{2,24}?(?:管委会|管理委员会|人民政府|委员会|办公室|局|委|办|中心|厅))"
+            r"(?:党组|党委|党工委)?(?:书记|局长|主任|副|厅长|县长|区长|市长)",
+            line,
+        )
+        if m:
+            return m.group(1)
     # "津南区人民政府：" + "区政务服务办结合工作职责…" → 津南区政务服务办
     place = meta.recipient.removesuffix("人民政府")
     if place != meta.recipient and place.endswith(("区", "县", "市")):
