@@ -473,6 +473,8 @@ class _Builder:
         RunStyle(body_font, body_size).rpr(rpr_default)
         ppr_default = sub(defaults, "pPrDefault")
         ppr = sub(ppr_default, "pPr")
+        # Every page holds its 22 lines: no widow/orphan control moving lines over.
+        sub(ppr, "widowControl", val=0)
         # No automatic space between Chinese and Latin/digits: 28 characters a line, and
         # the 成文日期 lines up under the 署名 as counted.
         sub(ppr, "autoSpaceDE", val=0)

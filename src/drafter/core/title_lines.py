@@ -17,7 +17,7 @@ _OPENERS = "《〈“‘（(〔【"
 _CLOSERS = "》〉”’）)〕】"
 _NO_LINE_START = set("，。、；：？！）》〉”’〕】,.;:?!)…—·")
 # A line should not end with these: they bind to the words after them.
-_WEAK_ENDS = ("关于", "对于", "和", "与", "及", "的")
+_WEAK_ENDS = ("和", "与", "及", "对")
 _NUMERAL = re.compile(r"^[0-9０-９一二三四五六七八九十〇零]+$")
 
 
