@@ -139,6 +139,11 @@ def add_paragraph(
         tabs_el = sub(ppr, "tabs")
         for kind, pos in tabs:
             sub(tabs_el, "tab", val=kind, pos=pos)
+    # No punctuation hanging past the right edge, no extra space between Chinese and
+    # Latin or digits (so a line holds 28 characters as counted).
+    sub(ppr, "overflowPunct", val=0)
+    sub(ppr, "autoSpaceDE", val=0)
+    sub(ppr, "autoSpaceDN", val=0)
     if not snap_to_grid:
         sub(ppr, "snapToGrid", val=0)
     if line is not None or space_before:

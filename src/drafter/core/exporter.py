@@ -209,6 +209,7 @@ class _Builder:
             style_id="GwMark",
             index=len(self.body) - 1,
             line=round(size * 20 * 1.2),
+            snap_to_grid=False,
             align="center",
             space_before=h["mark_space_before"],
         )
@@ -477,6 +478,8 @@ class _Builder:
         sub(ppr, "widowControl", val=0)
         # No automatic space between Chinese and Latin/digits: 28 characters a line, and
         # the 成文日期 lines up under the 署名 as counted.
+        # No punctuation hanging past the right edge: a line never holds a 29th character.
+        sub(ppr, "overflowPunct", val=0)
         sub(ppr, "autoSpaceDE", val=0)
         sub(ppr, "autoSpaceDN", val=0)
         sub(ppr, "spacing", before=0, after=0, line=lay.line, lineRule="exact")
