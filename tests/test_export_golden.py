@@ -26,8 +26,7 @@ sys.path.insert(0, str(HERE.parent / "src"))
 sys.path.insert(0, str(HERE))
 
 from drafter.core.exporter import ExportOptions, export_docx  # noqa: E402
-from drafter.core.seeds import load_seeds  # noqa: E402
-from export_fixtures import seed_report_by_paragraphs  # noqa: E402
+from export_fixtures import seed_report  # noqa: E402
 
 GOLDEN = HERE / "golden" / "export_003"
 SEED = "003_9cb397488837d2a1.txt"
@@ -48,8 +47,7 @@ def normalise(xml: bytes) -> bytes:
 
 
 def exported_parts(tmp: Path) -> dict[str, bytes]:
-    seed = next(s for s in load_seeds() if s.file == SEED)
-    report = seed_report_by_paragraphs(seed.path, seed.organ, seed.year)
+    report = seed_report(SEED)
     path = tmp / "golden.docx"
     export_docx(report, path, OPTIONS)
     with zipfile.ZipFile(path) as z:
