@@ -239,7 +239,7 @@ class _Builder:
     def _title(self) -> None:
         el = self.lay.elements["title"]
         title = self.meta.title.strip() or blank("标题")
-        lines = split_title(title, int(el.get("max_chars", 20)), tuple(el.get("keep_whole", ())))
+        lines = split_title(title, int(el.get("max_chars", 20)))
         p = self.para("GwTitle", align="center", mark=self.style("title"))
         add_run(p, "\n".join(lines), self.style("title"))
 
