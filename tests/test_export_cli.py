@@ -131,3 +131,14 @@ def test_unknown_font_set_is_an_export_error(tmp_path):
     with pytest.raises(ExportError):
         export_docx(sample_report(), tmp_path / "x.docx", ExportOptions(font_set="宋体"))
     assert not (tmp_path / "x.docx").exists()
+
+
+def test_cli_help_still_lists_every_command_and_export_help_works():
+    res = run_cli("--help")
+    assert res.returncode == 0
+    for name in ("new", "import", "export", "skeletons"):
+        assert name in res.stdout
+    res = run_cli("export", "--help")
+    assert res.returncode == 0
+    for flag in ("--header", "--no-page-numbers", "--seal", "--record", "--font-set"):
+        assert flag in res.stdout
