@@ -1,6 +1,6 @@
 """Golden files: the exported XML of one seed (003, 渭南高新区), byte for byte after normalising.
 
-Compared: word/document.xml, word/styles.xml, word/settings.xml and the odd/even page footers,
+Compared: word/document.xml, styles.xml, settings.xml, fontTable.xml and the odd/even footers,
 pretty-printed, with rsid attributes dropped (the exporter writes no timestamps into these
 parts; docProps/core.xml, which holds them, is not compared).
 
@@ -55,6 +55,7 @@ def exported_parts(tmp: Path) -> dict[str, bytes]:
             "document.xml": z.read("word/document.xml"),
             "styles.xml": z.read("word/styles.xml"),
             "settings.xml": z.read("word/settings.xml"),
+            "fontTable.xml": z.read("word/fontTable.xml"),
         }
         rels = etree.fromstring(z.read("word/_rels/document.xml.rels"))
         target = {r.get("Id"): r.get("Target") for r in rels.iter(f"{{{RELS_NS}}}Relationship")}
@@ -80,7 +81,15 @@ def parts(tmp_path_factory):
 
 
 @pytest.mark.parametrize(
-    "name", ["document.xml", "styles.xml", "settings.xml", "footer_odd.xml", "footer_even.xml"]
+    "name",
+    [
+        "document.xml",
+        "styles.xml",
+        "settings.xml",
+        "fontTable.xml",
+        "footer_odd.xml",
+        "footer_even.xml",
+    ],
 )
 def test_export_matches_golden_file(parts, name):
     golden = GOLDEN / name

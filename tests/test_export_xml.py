@@ -473,3 +473,16 @@ def test_python_docx_reads_it_back(out_dir, i):
     assert last.number + last.lead + last.text in texts
     assert len(d.sections) == 2
     assert d.sections[0].page_width == docx.shared.Twips(A4[0])
+
+
+def test_package_lists_the_fonts_with_alternates_and_drops_template_leftovers(out_dir):
+    path = exported(out_dir, "sample", sample_report(), header=True)
+    names = part_names(path)
+    assert not [n for n in names if "thumbnail" in n or "stylesWithEffects" in n]
+    fonts = {
+        wval(f, "name"): (wval(f.find("w:altName", NS)), wval(f.find("w:charset", NS)))
+        for f in part(path, "word/fontTable.xml").findall("w:font", NS)
+    }
+    assert fonts["仿宋_GB2312"] == ("仿宋", "86")
+    assert fonts["楷体_GB2312"] == ("楷体", "86")
+    assert fonts["方正小标宋简体"][1] == "86"

@@ -193,6 +193,7 @@ class _Builder:
         if self.opt.page_numbers:
             self._footers()
         self._properties()
+        self._package()
         out = io.BytesIO()
         self.doc.save(out)
         if self.progress:
@@ -441,6 +442,31 @@ class _Builder:
                 for child in list(root):
                     root.remove(child)
                 add_paragraph(root, style_id="GwFooter", line=pn["line"])
+
+    def _package(self) -> None:
+        """Drop the template's parts a 公文 has no use for (a thumbnail of an empty page,
+        Word 2010 style effects, custom XML), and list the fonts it uses with their
+        alternates and the GB2312 character set."""
+        drop = ("stylesWithEffects", "webSettings", "customXml", "thumbnail")
+        for rels in (self.doc.part.rels, self.doc.part.package.rels):
+            for rid, rel in list(rels.items()):
+                if rel.reltype.rsplit("/", 1)[-1] in drop:
+                    rels.pop(rid)
+        for rel in self.doc.part.rels.values():
+            if rel.reltype.endswith("/fontTable"):
+                rel.target_part._blob = self._font_table()
+
+    def _font_table(self) -> bytes:
+        fonts = etree.Element(W("fonts"), nsmap={"w": W("")[1:-1]})
+        for name in dict.fromkeys(self.lay.fonts.values()):
+            f = sub(fonts, "font", name=name)
+            alt = self.lay.font_alternates.get(name)
+            if alt:
+                sub(f, "altName", val=alt)
+            sub(f, "charset", val="86")
+            sub(f, "family", val="modern")
+            sub(f, "pitch", val="variable")
+        return etree.tostring(fonts, xml_declaration=True, encoding="UTF-8", standalone=True)
 
     def _settings(self) -> None:
         settings = self.doc.settings.element
