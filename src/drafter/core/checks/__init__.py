@@ -1,1 +1,70 @@
-"""Checks over a report, one module per family, each yielding Finding objects."""
+"""Checks over a report, one module per family, each yielding Finding objects.
+
+:func:`run_checks` runs them all: structure (sections S1–S5, order, formal parts),
+indicators (required ones missing or without figures), figures (funnels, rates, last year's
+values) and conventions (文号, dates, numbering, punctuation, repeats, years, blanks, debris).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from drafter.core.checks.conventions import check_conventions
+from drafter.core.checks.figures import check_figures
+from drafter.core.checks.finding import Finding, severity_rank
+from drafter.core.checks.indicators import check_indicators
+from drafter.core.checks.structure import check_structure, sections_found
+from drafter.core.indicators import indicator_statuses
+from drafter.core.model import Report
+
+
+@dataclass
+class Source:
+    """What a checked file held beyond the Report: its raw paragraphs and the page debris."""
+
+    lines: list[str] = field(default_factory=list)
+    debris: list[str] = field(default_factory=list)
+
+
+@dataclass
+class CheckResult:
+    findings: list[Finding]
+    sections: dict[str, bool]
+    indicators: dict[str, dict]
+
+    @property
+    def has_errors(self) -> bool:
+        return any(f.severity == "error" for f in self.findings)
+
+    def count(self, severity: str) -> int:
+        return sum(1 for f in self.findings if f.severity == severity)
+
+    def to_dict(self, path: str = "") -> dict[str, Any]:
+        """The DESIGN.md `check --json` document for one file."""
+        return {
+            "path": str(path),
+            "findings": [f.to_dict() for f in self.findings],
+            "sections": dict(self.sections),
+            "indicators": {k: dict(v) for k, v in self.indicators.items()},
+        }
+
+
+def run_checks(
+    report: Report, kind: str | None = None, source: Source | None = None
+) -> CheckResult:
+    """All checks on a report; kind (gov|dept) defaults to the report's organ kind."""
+    kind = kind or report.metadata.organ_kind or "gov"
+    found = sections_found(report)
+    statuses = indicator_statuses(report, kind)
+    findings: list[Finding] = list(check_structure(report, found))
+    findings += check_indicators(report, statuses, kind)
+    findings += check_figures(report)
+    findings += check_conventions(
+        report, source.lines if source else None, source.debris if source else None
+    )
+    findings.sort(key=lambda f: severity_rank(f.severity))  # stable: document order kept
+    return CheckResult(findings, found, statuses)
+
+
+__all__ = ["CheckResult", "Finding", "Source", "run_checks"]
