@@ -1,0 +1,57 @@
+"""Starts the desktop app: QApplication, fonts, the main window, then background warm-up."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from drafter.gui.main_window import APP_TITLE, MainWindow
+
+# Readable CJK UI fonts, first one installed wins (Windows, UOS/Kylin, other Linux).
+UI_FONTS = (
+    "Microsoft YaHei UI",
+    "Microsoft YaHei",
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "WenQuanYi Micro Hei",
+)
+
+
+def ui_font() -> QFont:
+    families = set(QFontDatabase.families())
+    font = QApplication.font()
+    for name in UI_FONTS:
+        if name in families:
+            font = QFont(name)
+            break
+    font.setPointSizeF(10.5)
+    return font
+
+
+def make_app(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName("drafter")
+    app.setApplicationDisplayName(APP_TITLE)
+    app.setFont(ui_font())
+    return app
+
+
+def open_window(draft_path: str | None = None) -> MainWindow:
+    """The main window, shown, with the draft (if any) opened once the event loop runs."""
+    window = MainWindow()
+    window.show()
+    if draft_path:
+        QTimer.singleShot(0, lambda: window.open_draft(str(Path(draft_path))))
+    return window
+
+
+def run_app(draft_path: str | None = None) -> int:
+    app = make_app()
+    window = open_window(draft_path)
+    code = app.exec()
+    del window
+    return code

@@ -1,0 +1,471 @@
+"""The main window: start page or workspace (navigator + pages), actions, saving and autosave.
+
+It holds the one Report being edited and calls core for everything; the pages talk to it
+through signals only.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+)
+
+from drafter.core import storage
+from drafter.core.errors import DrafterError
+from drafter.core.model import Report, Section
+from drafter.core.skeleton import Skeleton, load_skeleton, new_report
+from drafter.gui.actions import build_menus, create_actions, enable_for_report
+from drafter.gui.jobs import Jobs
+from drafter.gui.metadata_form import MetadataForm
+from drafter.gui.navigator import CHECK, META, Navigator
+from drafter.gui.section_page import SectionPage
+from drafter.gui.settings import Settings, WindowState
+from drafter.gui.start_page import StartPage
+from drafter.gui.status import LABELS, section_status
+
+APP_TITLE = "法治政府建设年度报告起草助手"
+DRAFT_FILTER = "报告草稿 (*.fzbg.json *.json)"
+SOURCE_FILTER = "去年的报告 (*.docx *.txt)"
+SOURCE_SUFFIXES = {".docx", ".txt"}
+
+
+class MainWindow(QMainWindow):
+    reportOpened = Signal()
+    saved = Signal(str)
+
+    def __init__(self, settings: Settings | None = None):
+        super().__init__()
+        self.setObjectName("MainWindow")
+        self.settings = settings or Settings.load()
+        self.window_state = WindowState()
+        self.jobs = Jobs(self)
+        self.report: Report | None = None
+        self.skeleton: Skeleton | None = None
+        self.path: Path | None = None
+        self.dirty = False
+        self.current_page = ""
+        self.setAcceptDrops(True)
+        self.resize(1200, 800)
+
+        self.actions = create_actions(self)
+        build_menus(self, self.actions)
+        self._connect_actions()
+
+        self.stack = QStackedWidget(self)
+        self.setCentralWidget(self.stack)
+        self.start_page = StartPage(self)
+        self.stack.addWidget(self.start_page)
+        self.workspace = QSplitter(Qt.Orientation.Horizontal, self)
+        self.workspace.setObjectName("workspace")
+        self.navigator = Navigator(self.workspace)
+        self.pages = QStackedWidget(self.workspace)
+        self.workspace.addWidget(self.navigator)
+        self.workspace.addWidget(self.pages)
+        self.workspace.setStretchFactor(1, 1)
+        self.workspace.setSizes([260, 940])
+        self.metadata_form = MetadataForm(self.pages)
+        self.section_page = SectionPage(self.pages)
+        self.pages.addWidget(self.metadata_form)
+        self.pages.addWidget(self.section_page)
+        self.stack.addWidget(self.workspace)
+        self.status_message = QLabel("")
+        self.statusBar().addPermanentWidget(self.status_message)
+
+        self.start_page.createRequested.connect(self.new_report)
+        self.start_page.importRequested.connect(self.choose_import)
+        self.start_page.openRequested.connect(self.choose_open)
+        self.start_page.recentRequested.connect(self.open_draft)
+        self.start_page.restoreRequested.connect(self.restore)
+        self.start_page.discardRequested.connect(self.discard_recovery)
+        self.navigator.pageRequested.connect(self.show_page)
+        self.metadata_form.changed.connect(self.mark_dirty)
+        self.section_page.changed.connect(self.mark_dirty)
+        self.section_page.edited.connect(self.refresh_current_status)
+        self.section_page.prevRequested.connect(lambda: self.step_section(-1))
+        self.section_page.nextRequested.connect(lambda: self.step_section(1))
+
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.timeout.connect(self.autosave)
+        self.apply_settings()
+        self.show_start()
+        self._restore_geometry()
+
+    # ----- actions -----------------------------------------------------------------------
+    def _connect_actions(self) -> None:
+        a = self.actions
+        a["new"].triggered.connect(self.go_start)
+        a["import"].triggered.connect(self.choose_import)
+        a["open"].triggered.connect(self.choose_open)
+        a["save"].triggered.connect(self.save)
+        a["save_as"].triggered.connect(self.save_as)
+        a["quit"].triggered.connect(self.close)
+        a["undo"].triggered.connect(lambda: self.section_page.editor.undo())
+        a["redo"].triggered.connect(lambda: self.section_page.editor.redo())
+        a["find"].triggered.connect(self.find)
+        a["next_blank"].triggered.connect(lambda: self.section_page.editor.next_blank())
+        for level in (1, 2, 3):
+            a[f"heading{level}"].triggered.connect(
+                lambda _=False, lv=level: self.section_page.editor.set_heading_level(lv)
+            )
+        a["body"].triggered.connect(lambda: self.section_page.editor.set_heading_level(0))
+        a["metadata"].triggered.connect(lambda: self.show_page(META))
+        a["prev_section"].triggered.connect(lambda: self.step_section(-1))
+        a["next_section"].triggered.connect(lambda: self.step_section(1))
+
+    def apply_settings(self) -> None:
+        self.autosave_timer.start(max(1, self.settings.autosave_seconds) * 1000)
+        self.start_page.set_defaults(self.settings.default_organ, self.settings.default_kind)
+
+    # ----- pages -------------------------------------------------------------------------
+    def show_start(self) -> None:
+        self.stack.setCurrentWidget(self.start_page)
+        self.start_page.set_recent(self.settings.recent_drafts)
+        recoveries = storage.find_recoveries()
+        self.start_page.set_recovery(recoveries[0] if recoveries else None)
+        enable_for_report(self.actions, False)
+        self.update_title()
+
+    def go_start(self) -> None:
+        if self.maybe_save():
+            self.close_report()
+            self.show_start()
+
+    def show_page(self, page: str) -> None:
+        if self.report is None or not page:
+            return
+        self.leave_page()
+        self.current_page = page
+        self.navigator.select(page)
+        if page == META:
+            self.metadata_form.set_metadata(self.report.metadata)
+            self.pages.setCurrentWidget(self.metadata_form)
+        elif page == CHECK:
+            self.show_check_page()
+        else:
+            section = self.section_by_id(page)
+            if section is None:
+                return
+            node = self.skeleton.node(section.key) if self.skeleton else None
+            self.section_page.show_section(
+                self.report,
+                section,
+                node,
+                self.navigator.neighbour(page, -1) is not None,
+                self.navigator.neighbour(page, 1) is not None,
+            )
+            self.pages.setCurrentWidget(self.section_page)
+            self.refresh_current_status()
+            self.section_page.editor.setFocus()
+
+    def show_check_page(self) -> None:
+        """Placeholder page until checks are wired: the navigator keeps its place."""
+        self.pages.setCurrentWidget(self.metadata_form)
+
+    def leave_page(self) -> None:
+        """Commit the editor into the model; autosave on every section change if dirty."""
+        if self.report is None:
+            return
+        if self.pages.currentWidget() is self.section_page and self.section_page.section:
+            self.section_page.commit()
+            self.refresh_status(self.section_page.section)
+            if self.dirty:
+                self.autosave()
+
+    def step_section(self, step: int) -> None:
+        current = self.current_page if self.current_page not in (META, CHECK) else ""
+        target = self.navigator.neighbour(current, step) if current else self.navigator.order[0]
+        if target:
+            self.show_page(target)
+
+    def section_by_id(self, section_id: str) -> Section | None:
+        if self.report is None:
+            return None
+        return next((s for s in self.report.walk() if s.id == section_id), None)
+
+    # ----- statuses ----------------------------------------------------------------------
+    def present_indicators(self, section: Section) -> set[str] | None:
+        """Indicator ids the section's text covers (None: detection not available)."""
+        return None
+
+    def refresh_status(self, section: Section) -> str:
+        node = self.skeleton.node(section.key) if self.skeleton else None
+        status = section_status(self.report, section, node, self.present_indicators(section))
+        self.navigator.set_status(section.id, status)
+        return status
+
+    def refresh_all_statuses(self) -> None:
+        for sec in self.report.walk():
+            self.refresh_status(sec)
+
+    def refresh_current_status(self) -> None:
+        section = self.section_page.section
+        if self.report is None or section is None:
+            return
+        self.section_page.commit()
+        status = self.refresh_status(section)
+        for sec in self.report.sections:  # a parent's status follows its areas
+            if sec is not section and any(c is section for c in sec.walk()):
+                self.refresh_status(sec)
+        self.section_page.set_status_text(f"本节状态：{LABELS[status]}")
+
+    # ----- documents ---------------------------------------------------------------------
+    def set_report(self, report: Report, path: Path | None, dirty: bool = False) -> None:
+        self.report = report
+        self.path = Path(path) if path else None
+        try:
+            self.skeleton = load_skeleton(report.skeleton)
+        except DrafterError:
+            self.skeleton = None
+        self.navigator.set_report(report, self.skeleton)
+        self.refresh_all_statuses()
+        self.stack.setCurrentWidget(self.workspace)
+        enable_for_report(self.actions, True)
+        self.dirty = dirty
+        self.current_page = ""
+        first = self.navigator.order[0] if self.navigator.order else META
+        self.show_page(first)
+        self.update_title()
+        self.reportOpened.emit()
+
+    def close_report(self) -> None:
+        if self.report is not None and not self.dirty:
+            storage.discard_recovery(self.path)
+        self.report = None
+        self.path = None
+        self.dirty = False
+        self.section_page.section = None
+
+    def new_report(self, organ: str, kind: str, year: int, skeleton_id: str) -> None:
+        try:
+            report = new_report(organ, year, kind, skeleton_id)
+        except DrafterError as exc:
+            self.show_error(exc)
+            return
+        self.set_report(report, None, dirty=True)
+
+    def choose_open(self) -> None:
+        if not self.maybe_save():
+            return
+        name, _ = QFileDialog.getOpenFileName(self, "打开草稿", self._last_dir(), DRAFT_FILTER)
+        if name:
+            self.open_draft(name)
+
+    def open_draft(self, path: str) -> bool:
+        try:
+            report = storage.load_draft(path)
+        except DrafterError as exc:
+            self.show_error(exc)
+            return False
+        self.close_report()
+        self.set_report(report, Path(path))
+        self.settings.add_recent(path)
+        self._save_settings()
+        return True
+
+    def choose_import(self) -> None:
+        if not self.maybe_save():
+            return
+        name, _ = QFileDialog.getOpenFileName(
+            self, "选择去年的报告", self._last_dir(), SOURCE_FILTER
+        )
+        if name:
+            self.import_source(name)
+
+    def import_source(self, path: str) -> None:
+        self.show_error(DrafterError(path, "导入功能尚未就绪"))
+
+    def restore(self, recovery: storage.Recovery) -> None:
+        path = Path(recovery.draft_path) if recovery.draft_path else None
+        self.close_report()
+        self.set_report(recovery.report, path, dirty=True)
+        if recovery.path != storage.recovery_path(path):
+            recovery.path.unlink(missing_ok=True)
+        self.statusBar().showMessage("已恢复自动保存的内容，请及时保存。", 8000)
+
+    def discard_recovery(self, recovery: storage.Recovery) -> None:
+        recovery.path.unlink(missing_ok=True)
+        self.show_start()
+
+    # ----- saving ------------------------------------------------------------------------
+    def mark_dirty(self) -> None:
+        if not self.dirty:
+            self.dirty = True
+            self.update_title()
+
+    def commit(self) -> None:
+        if self.pages.currentWidget() is self.section_page and self.section_page.section:
+            self.section_page.commit()
+
+    def save(self) -> bool:
+        if self.report is None:
+            return False
+        if self.path is None:
+            return self.save_as()
+        return self.save_to(self.path)
+
+    def save_as(self) -> bool:
+        if self.report is None:
+            return False
+        suggested = str(
+            Path(self._last_dir()) / f"{self.report.metadata.title or '报告'}.fzbg.json"
+        )
+        name, _ = QFileDialog.getSaveFileName(self, "保存草稿", suggested, DRAFT_FILTER)
+        if not name:
+            return False
+        if not name.endswith(".json"):
+            name += storage.DRAFT_SUFFIX
+        return self.save_to(Path(name))
+
+    def save_to(self, path: Path) -> bool:
+        self.commit()
+        old = self.path
+        try:
+            storage.save_draft(self.report, path)
+        except DrafterError as exc:
+            self.show_error(exc)
+            return False
+        storage.discard_recovery(old)
+        storage.discard_recovery(path)
+        self.path = Path(path)
+        self.dirty = False
+        self.settings.add_recent(path)
+        self._save_settings()
+        self.update_title()
+        self.statusBar().showMessage(f"已保存到 {path}", 5000)
+        self.saved.emit(str(path))
+        return True
+
+    def autosave(self) -> None:
+        """Write the recovery copy of a dirty draft (never the draft file itself)."""
+        if self.report is None or not self.dirty:
+            return
+        self.commit()
+        try:
+            storage.autosave(self.report, self.path)
+        except DrafterError as exc:
+            self.statusBar().showMessage(f"自动保存失败：{exc.reason}", 8000)
+            return
+        self.status_message.setText("已自动保存")
+
+    def maybe_save(self) -> bool:
+        """Ask before losing unsaved edits; False if the user cancels."""
+        if self.report is None or not self.dirty:
+            return True
+        answer = QMessageBox.question(
+            self,
+            "保存修改",
+            "当前报告有未保存的修改，要先保存吗？",
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        if answer == QMessageBox.StandardButton.Discard:
+            storage.discard_recovery(self.path)
+            self.dirty = False
+            return True
+        return False
+
+    # ----- find ----------------------------------------------------------------------------
+    def find(self) -> None:
+        if self.report is None:
+            return
+        if self.pages.currentWidget() is not self.section_page:
+            self.step_section(1)
+        self.section_page.show_find(self.section_page.editor.textCursor().selectedText())
+
+    # ----- window --------------------------------------------------------------------------
+    def update_title(self) -> None:
+        if self.report is None:
+            self.setWindowTitle(APP_TITLE)
+            return
+        name = self.path.name.removesuffix(".json").removesuffix(".fzbg") if self.path else "未保存"
+        title = self.report.metadata.title or self.report.metadata.organ
+        star = "*" if self.dirty else ""
+        self.setWindowTitle(f"{star}{name}（{title}）— {APP_TITLE}")
+
+    def show_error(self, exc: BaseException, tb: str = "") -> None:
+        if isinstance(exc, DrafterError):
+            text = f"{exc.source}\n\n{exc.reason}"
+        else:
+            text = f"出现意外错误：{exc}"
+        box = QMessageBox(QMessageBox.Icon.Warning, "无法完成", text, parent=self)
+        if tb:
+            box.setDetailedText(tb)
+        box.open()
+
+    def _last_dir(self) -> str:
+        if self.path:
+            return str(self.path.parent)
+        if self.settings.recent_drafts:
+            return str(Path(self.settings.recent_drafts[0]).parent)
+        return str(Path.home())
+
+    def _save_settings(self) -> None:
+        try:
+            self.settings.save()
+        except DrafterError as exc:
+            self.statusBar().showMessage(f"无法保存设置：{exc.reason}", 8000)
+
+    def _restore_geometry(self) -> None:
+        geometry = self.window_state.get("geometry")
+        if geometry:
+            self.restoreGeometry(geometry)
+        splitter = self.window_state.get("workspace")
+        if splitter:
+            self.workspace.restoreState(splitter)
+        editor_split = self.window_state.get("section_splitter")
+        if editor_split:
+            self.section_page.splitter.restoreState(editor_split)
+
+    def _save_geometry(self) -> None:
+        self.window_state.set("geometry", self.saveGeometry().data())
+        self.window_state.set("workspace", self.workspace.saveState().data())
+        self.window_state.set("section_splitter", self.section_page.splitter.saveState().data())
+        try:
+            self.window_state.save()
+        except DrafterError:
+            pass
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        if not self.maybe_save():
+            event.ignore()
+            return
+        self.close_report()
+        self._save_geometry()
+        self.jobs.wait(5000)
+        event.accept()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt override)
+        if self._dropped_path(event) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt override)
+        path = self._dropped_path(event)
+        if path is None:
+            return
+        event.acceptProposedAction()
+        if path.suffix.lower() in SOURCE_SUFFIXES:
+            if self.maybe_save():
+                self.import_source(str(path))
+        elif self.maybe_save():
+            self.open_draft(str(path))
+
+    @staticmethod
+    def _dropped_path(event) -> Path | None:
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        for url in urls:
+            p = Path(url.toLocalFile())
+            if p.is_file() and (p.suffix.lower() in SOURCE_SUFFIXES or p.name.endswith(".json")):
+                return p
+        return None

@@ -1,0 +1,158 @@
+"""The section page: the rules' guidance, the section heading, the editor, and side panels
+(indicators, suggested phrasing, last year's text), with 上一节 / 下一节."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QTextBrowser,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from drafter.core.model import Report, Section
+from drafter.core.skeleton import SkeletonNode
+from drafter.gui.editor import SectionEditor
+from drafter.gui.uiload import child, load_ui
+
+
+class SectionPage(QWidget):
+    """Edits one section at a time; the main window decides which."""
+
+    prevRequested = Signal()
+    nextRequested = Signal()
+    changed = Signal()  # any edit (draft is dirty)
+    edited = Signal()  # text settled after typing (debounced)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.form = load_ui("section_page", self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.form)
+        f = self.form
+        self.title = child(f, QLabel, "titleLabel")
+        self.guidance = child(f, QLabel, "guidanceLabel")
+        self.heading_edit = child(f, QLineEdit, "headingEdit")
+        self.runin_check = child(f, QCheckBox, "runinCheck")
+        self.find_bar = child(f, QWidget, "findBar")
+        self.find_edit = child(f, QLineEdit, "findEdit")
+        self.find_status = child(f, QLabel, "findStatus")
+        self.splitter = child(f, QSplitter, "splitter")
+        self.side_tabs = child(f, QTabWidget, "sideTabs")
+        self.last_year_view = child(f, QTextBrowser, "lastYearView")
+        self.status_label = child(f, QLabel, "statusLabel")
+        self.prev_button = child(f, QPushButton, "prevButton")
+        self.next_button = child(f, QPushButton, "nextButton")
+        self.editor = SectionEditor(self)
+        child(f, QWidget, "editorHost").layout().addWidget(self.editor)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.find_bar.hide()
+
+        self.report: Report | None = None
+        self.section: Section | None = None
+        self.node: SkeletonNode | None = None
+
+        self.prev_button.clicked.connect(self.prevRequested)
+        self.next_button.clicked.connect(self.nextRequested)
+        self.heading_edit.textEdited.connect(self._heading_edited)
+        self.runin_check.toggled.connect(self._runin_toggled)
+        self.editor.changed.connect(self.changed)
+        self.editor.edited.connect(self.edited)
+        self.editor.currentParagraphChanged.connect(self._show_last_year)
+        self.find_edit.returnPressed.connect(self.find_next)
+        child(f, QPushButton, "findNextButton").clicked.connect(self.find_next)
+        child(f, QToolButton, "findCloseButton").clicked.connect(self.hide_find)
+        self.find_edit.textChanged.connect(self.editor.highlight_matches)
+
+    # ----- showing a section -----------------------------------------------------------
+    def show_section(
+        self,
+        report: Report,
+        section: Section,
+        node: SkeletonNode | None,
+        has_prev: bool,
+        has_next: bool,
+    ) -> None:
+        self.report, self.section, self.node = report, section, node
+        title = node.title if node else (section.heading or section.key)
+        self.title.setText(title)
+        self.guidance.setText(node.guidance if node and node.guidance else "按本节主题撰写。")
+        self.heading_edit.setText(section.heading)
+        self.runin_check.blockSignals(True)
+        self.runin_check.setChecked(section.runin)
+        self.runin_check.blockSignals(False)
+        self.editor.load(section)
+        self.prev_button.setEnabled(has_prev)
+        self.next_button.setEnabled(has_next)
+        has_last = any(p.last_year_text for p in section.paragraphs)
+        self.side_tabs.setTabVisible(
+            self.side_tabs.indexOf(child(self.form, QWidget, "lastYearTab")), has_last
+        )
+        self._show_last_year(self.editor.current_paragraph_id())
+        if self.find_bar.isVisible():
+            self.editor.highlight_matches(self.find_edit.text())
+
+    def commit(self) -> None:
+        """Editor text → the section's paragraphs."""
+        self.editor.commit()
+
+    def set_status_text(self, text: str) -> None:
+        self.status_label.setText(text)
+
+    # ----- find --------------------------------------------------------------------------
+    def show_find(self, text: str = "") -> None:
+        self.find_bar.show()
+        if text:
+            self.find_edit.setText(text)
+        self.find_edit.setFocus()
+        self.find_edit.selectAll()
+
+    def hide_find(self) -> None:
+        self.find_bar.hide()
+        self.editor.highlight_matches("")
+        self.editor.setFocus()
+
+    def find_next(self) -> bool:
+        found = self.editor.find_text(self.find_edit.text())
+        self.find_status.setText("" if found or not self.find_edit.text() else "本节未找到")
+        return found
+
+    # ----- internals -----------------------------------------------------------------------
+    def _heading_edited(self, text: str) -> None:
+        if self.section is not None:
+            self.section.heading = text.strip()
+            self.changed.emit()
+
+    def _runin_toggled(self, on: bool) -> None:
+        if self.section is not None:
+            self.section.runin = on
+            self.changed.emit()
+
+    def _show_last_year(self, pid: str) -> None:
+        para = self.editor.paragraph_by_id.get(pid)
+        if para is None or not para.last_year_text:
+            self.last_year_view.setHtml(
+                "<p style='color:#888'>光标所在段落没有对应的去年原文。</p>"
+            )
+            return
+        body = html.escape(para.last_year_text)
+        for fig in sorted(set(para.stale_figures), key=len, reverse=True):
+            esc = html.escape(fig)
+            body = body.replace(esc, f"<span style='background:#fff3a0'>{esc}</span>")
+        note = (
+            "<p style='color:#b07800'>本段与去年原文完全相同，请按今年情况改写。</p>"
+            if para.unchanged_from_last_year
+            else ""
+        )
+        self.last_year_view.setHtml(f"{note}<p style='line-height:150%'>{body}</p>")

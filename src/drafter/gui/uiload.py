@@ -1,0 +1,37 @@
+"""Loads the Qt Designer forms in ui/ at run time (QUiLoader)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QFile, QIODevice
+from PySide6.QtUiTools import QUiLoader
+from PySide6.QtWidgets import QWidget
+
+from drafter.resources import ui_dir
+
+_loader: QUiLoader | None = None
+
+
+def load_ui(name: str, parent: QWidget | None = None) -> QWidget:
+    """The widget tree of ui/<name>.ui, parented to ``parent``."""
+    global _loader
+    if _loader is None:
+        _loader = QUiLoader()
+    path = ui_dir() / f"{name}.ui"
+    f = QFile(str(path))
+    if not f.open(QIODevice.OpenModeFlag.ReadOnly):
+        raise FileNotFoundError(f"cannot open {path}")
+    try:
+        widget = _loader.load(f, parent)
+    finally:
+        f.close()
+    if widget is None:
+        raise RuntimeError(f"cannot load {path}: {_loader.errorString()}")
+    return widget
+
+
+def child(widget: QWidget, cls: type, name: str):
+    """The named child of a loaded form; a missing name is a programming error."""
+    found = widget.findChild(cls, name)
+    if found is None:
+        raise LookupError(f"{name} ({cls.__name__}) not in form {widget.objectName()}")
+    return found
