@@ -4,8 +4,8 @@ Detection works sentence by sentence. An indicator is covered by a sentence when
 rules matches there:
 
 - ``words``: groups of alternatives ("复议 受理|审结"), every group present in the sentence as a
-  word: an occurrence that starts or ends inside a jieba word on both sides does not count
-  ("述法" is not in "讲述法律");
+  word: an occurrence that starts and ends inside jieba words (core/tokenizer, with the domain
+  dictionary) does not count ("述法" is not in "讲述法律");
 - ``patterns``: regular expressions over the sentence;
 - ``cues``: the examples shown to the clerk, matched as words ("调解…案件": both words).
 
@@ -17,12 +17,12 @@ re-detecting a section after an edit only re-reads the sentences that changed.
 from __future__ import annotations
 
 import json
-import logging
 import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
+from drafter.core import tokenizer
 from drafter.core.figures import Figure, extract_figures
 from drafter.resources import template_path
 
@@ -137,27 +137,22 @@ def _compiled() -> tuple[_Rules, ...]:
     return tuple(out)
 
 
-@cache
-def _tokenizer():
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    tk = jieba.Tokenizer()
-    tk.initialize()
-    return tk
-
-
 def warm_up() -> None:
     """Load jieba and compile the rules (about a second; call it off the GUI thread)."""
+    tokenizer.load()
     _compiled()
     _boundaries("依法行政")
 
 
 @lru_cache(maxsize=8192)
 def _boundaries(sentence: str) -> frozenset[int]:
-    return frozenset(
-        pos for _w, a, b in _tokenizer().tokenize(sentence, HMM=True) for pos in (a, b)
-    )
+    """Offsets where a jieba word (with the domain dictionary) starts or ends."""
+    out = {0}
+    pos = 0
+    for w in tokenizer.words(sentence):
+        pos += len(w)
+        out.add(pos)
+    return frozenset(out)
 
 
 def _find_word(sentence: str, word: str) -> tuple[int, int] | None:

@@ -101,7 +101,7 @@ def check_structure(report: Report, found: dict[str, bool]) -> Iterator[Finding]
             break
     for sid in REQUIRED:
         if (
-            found[sid]
+            by_section[sid]
             and not _has_body(report, sid)
             and not any(sec.runin for sec in report.walk() if sec.section == sid)
         ):
