@@ -7,6 +7,7 @@ values) and conventions (文号, dates, numbering, punctuation, repeats, years, 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -50,11 +51,26 @@ class CheckResult:
         }
 
 
+_SELF_DEPT = re.compile(r"[我本](局|办|委|厅)(?![会员])")
+
+
+def report_kind(report: Report) -> str:
+    """gov or dept: the draft's organ kind; for an imported file whose organ was not recognised,
+    how the report speaks of itself ("我局" twice or more → dept; governments say "我区")."""
+    meta = report.metadata
+    if meta.organ.strip() or meta.signature.strip():
+        return meta.organ_kind or "gov"
+    text = "\n".join(p.text for p in report.paragraphs())[:20000]
+    if len(_SELF_DEPT.findall(text)) >= 2:
+        return "dept"
+    return meta.organ_kind or "gov"
+
+
 def run_checks(
     report: Report, kind: str | None = None, source: Source | None = None
 ) -> CheckResult:
     """All checks on a report; kind (gov|dept) defaults to the report's organ kind."""
-    kind = kind or report.metadata.organ_kind or "gov"
+    kind = kind or report_kind(report)
     found = sections_found(report)
     statuses = indicator_statuses(report, kind)
     findings: list[Finding] = list(check_structure(report, found))
@@ -67,4 +83,4 @@ def run_checks(
     return CheckResult(findings, found, statuses)
 
 
-__all__ = ["CheckResult", "Finding", "Source", "run_checks"]
+__all__ = ["CheckResult", "Finding", "Source", "report_kind", "run_checks"]
