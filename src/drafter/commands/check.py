@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from drafter.core.checks import CheckResult, Source, report_kind, run_checks
+from drafter.core.checks import CheckResult, read_for_check, report_kind, run_checks
 from drafter.core.errors import DrafterError
 from drafter.core.indicators import load_catalog
 from drafter.core.model import Report
@@ -76,26 +76,6 @@ def _is_draft(path: Path) -> bool:
     except (OSError, ValueError):
         return True  # a damaged draft: let the check report it
     return isinstance(data, dict) and "schema" in data
-
-
-def read_for_check(path: Path) -> tuple[Report, Source | None]:
-    """The report in a file, with the source's raw paragraphs and page debris when it has them."""
-    from drafter.core.importer import build_report, read_report, source_paragraphs
-
-    if path.suffix.lower() == ".json" or _looks_like_json(path):
-        return read_report(path), None
-    lines = source_paragraphs(path)
-    built, debris = build_report(lines)
-    return built.report, Source(lines=lines, debris=debris)
-
-
-def _looks_like_json(path: Path) -> bool:
-    try:
-        with path.open("rb") as fh:
-            head = fh.read(64)
-    except OSError:
-        return False
-    return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{")
 
 
 def check_file(path: Path, kind: str | None) -> Checked:

@@ -19,6 +19,7 @@ from drafter.core.checks.finding import Finding
 from drafter.core.checks.units import TextUnit, text_units
 from drafter.core.indicators import sentences
 from drafter.core.model import Report
+from drafter.core.outline import is_debris
 
 CJK = "\u4e00-\u9fff"
 CN_PUNCT = "，。、；：？！“”‘’（）《》【】〔〕…—"
@@ -264,6 +265,7 @@ _NUM_PATTERNS = (
     (4, re.compile(r"^[（(]\s*(\d{1,2})\s*[）)]")),
     (3, re.compile(r"^(\d{1,2})\s*([.．、])")),
 )
+_AMOUNT = re.compile(r"\d*\s*(万|亿|%|％|个百分点|倍|元|件|项|人|个|家|户|次|小时|天)")
 LEVEL_STYLE = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）"}
 
 
@@ -295,7 +297,7 @@ def check_numbering(lines: list[str]) -> Iterator[Finding]:
             if level == 3:
                 rest = line[m.end() :]
                 decimal = m.group(2) in ".．" and rest[:1].isdigit()
-                if decimal and value != (in_parent[3] or 0) + 1:
+                if decimal and (value != (in_parent[3] or 0) + 1 or _AMOUNT.match(rest)):
                     break  # "2.5亿元…": a number, not a heading
                 styles3.setdefault("、" if m.group(2) == "、" else ".", line[:16])
             shown = line[: m.end()].strip()
@@ -396,6 +398,14 @@ def check_conventions(
                 f"日期中的月、日不应补零：“{m.group(0)}”。",
                 "写作“2022年2月11日”。",
                 **unit.location(*m.span()),
+            )
+        if not unit.is_heading and len(text) <= 80 and is_debris(text):
+            yield Finding(
+                "web-debris",
+                "warning",
+                f"从网页带来的多余文字：“{text[:30]}”。",
+                "删去网页上的栏目、来源、时间等文字，只保留报告正文。",
+                **unit.location(0, len(text)),
             )
         p = unit.paragraph
         if p is not None and unit.spans and p.unchanged_from_last_year and p.text.strip():
