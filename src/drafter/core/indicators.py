@@ -10,7 +10,8 @@ rules matches there:
 - ``cues``: the examples shown to the clerk, matched as words ("调解…案件": both words).
 
 A match that overlaps an ``exclude`` pattern is dropped. Figures of a fitting unit in the clause
-of the evidence (or else anywhere in its sentence) are the indicator's figures. Results are cached per sentence, so
+of the evidence and the clauses after it, up to a clause about another indicator (or else anywhere
+in the sentence), are the indicator's figures. Results are cached per sentence, so
 re-detecting a section after an edit only re-reads the sentences that changed.
 """
 
@@ -225,19 +226,38 @@ def detect_indicators(text: str) -> dict[str, Detection]:
         if not hits:
             continue
         figures = _sentence_figures(sentence)
-        clauses = [m.span() for m in CLAUSE_RE.finditer(sentence)] if figures else []
+        owners = _clause_owners(sentence, hits) if figures else []
         for ind_id, spans in hits:
             det = out[ind_id]
             det.present = True
             det.evidence.extend((start + a, start + b) for a, b in spans)
             ind = catalog[ind_id]
             fitting = [f for f in figures if ind.fits(f.unit)]
-            near = [c for c in clauses if _overlaps(c, list(spans))]
+            near = [span for span, who in owners if ind_id in who]
             close = [f for f in fitting if _overlaps((f.start, f.end), near)]
             for f in close or fitting:
                 det.figures.append(
                     Figure(f.text, f.value, f.unit, start + f.start, start + f.end, f.approx)
                 )
+    return out
+
+
+def _clause_owners(
+    sentence: str, hits: tuple[tuple[str, tuple[tuple[int, int], ...]], ...]
+) -> list[tuple[tuple[int, int], set[str]]]:
+    """Each clause of a sentence with the indicators its figures belong to.
+
+    A clause belongs to the indicators with evidence in it; a clause without evidence belongs
+    to those of the clause before ("收到…48件，依法受理37件，审结26件" are all 复议 figures).
+    """
+    out: list[tuple[tuple[int, int], set[str]]] = []
+    current: set[str] = set()
+    for m in CLAUSE_RE.finditer(sentence):
+        span = m.span()
+        here = {i for i, spans in hits if _overlaps(span, list(spans))}
+        if here:
+            current = here
+        out.append((span, set(current)))
     return out
 
 
