@@ -268,12 +268,55 @@ def indicators_in(text: str) -> list[str]:
 
 def coverage_text(report: Report) -> str:
     """The report's words that count as work reported: all but S2 and S4, headings included."""
-    lines = []
-    for b in report.blocks():
-        if b.section in NOT_COVERAGE:
-            continue
-        lines.append(f"{b.lead}{b.text}" if b.lead else b.text)
-    return "\n".join(lines)
+    return "\n".join(lead + text for lead, text in _coverage_blocks(report))
+
+
+def _coverage_blocks(report: Report) -> list[tuple[str, str]]:
+    """(run-in lead, text) of every block outside S2 and S4."""
+    return [
+        (b.lead, b.text)
+        for b in report.blocks()
+        if b.section not in NOT_COVERAGE and (b.lead or b.text)
+    ]
+
+
+def detect_in_report(report: Report) -> dict[str, Detection]:
+    """detect_indicators over the report's coverage text, block by block.
+
+    A run-in heading ("3.开展案卷评查。全年评查行政执法案卷240卷。") names the topic of its
+    paragraph: an indicator found in the lead takes the fitting figures of the first sentence
+    of the paragraph that has some (and is about no other indicator), when the paragraph gives
+    it none of its own.
+    """
+    catalog = load_catalog()
+    out = {i: Detection(i, False) for i in catalog}
+    for lead, text in _coverage_blocks(report):
+        found = detect_indicators(text)
+        if lead:
+            for ind_id, det in detect_indicators(lead).items():
+                if not det.present:
+                    continue
+                body = found[ind_id]
+                body.present = True
+                if not body.figures:
+                    body.figures = _first_fitting(text, catalog[ind_id])
+        for ind_id, det in found.items():
+            if det.present:
+                out[ind_id].present = True
+                out[ind_id].figures.extend(det.figures)
+    return out
+
+
+def _first_fitting(text: str, ind: Indicator) -> list[Figure]:
+    """Fitting figures of the first sentence that has some, unless that sentence is about
+    another indicator ("做好行政复议、行政诉讼工作。…行政诉讼案件18件": not 复议 figures)."""
+    for a, b in sentences(text):
+        sentence = text[a:b]
+        figs = [f for f in _sentence_figures(sentence) if ind.fits(f.unit)]
+        if figs:
+            others = {i for i, _spans in _sentence_hits(sentence)} - {ind.id}
+            return [] if others else figs
+    return []
 
 
 def indicator_statuses(report: Report, kind: str | None = None) -> dict[str, dict]:
@@ -281,10 +324,11 @@ def indicator_statuses(report: Report, kind: str | None = None) -> dict[str, dic
 
     {"A1": {"status": "present|no_figure|missing|n/a", "figures": [{"text","value","unit"}],
     "level": "required|recommended"}}; n/a when the draft marks the indicator 不适用.
+    Only S1, S3, S5 and the opening count: S2 names shortcomings, S4 plans.
     """
     kind = kind or report.metadata.organ_kind or "gov"
     catalog = load_catalog()
-    detections = detect_indicators(coverage_text(report))
+    detections = detect_in_report(report)
     out: dict[str, dict] = {}
     for ind_id, ind in catalog.items():
         det = detections[ind_id]
