@@ -83,8 +83,8 @@ def check_file(path: Path, kind: str | None) -> Checked:
         report, source = read_for_check(path)
     except DrafterError as exc:
         return Checked(path, error=exc.reason)
-    except (OSError, ValueError, UnicodeError) as exc:
-        return Checked(path, error=f"无法读取（{exc}）")
+    except Exception as exc:  # one bad file must not stop a reviewing office's batch
+        return Checked(path, error=f"无法读取（{type(exc).__name__}: {exc}）")
     k = kind or report_kind(report)
     return Checked(path, report, run_checks(report, k, source), kind=k)
 
