@@ -58,7 +58,7 @@ def hundred_pages(pages: int = 100) -> Report:
         for _ in range(12):
             src = pool[i % len(pool)]
             i += 1
-            text = re.sub(r"\d+", lambda m: str(int(m.group()) + round_), src.text)
+            text = re.sub(r"\d+", lambda m, k=round_: str(int(m.group()) + k), src.text)
             area.paragraphs.append(Paragraph(text, lead=src.lead, level=src.level))
             total += len(text) + len(src.lead)
         s1.children.append(area)
