@@ -156,13 +156,29 @@ def _boundaries(sentence: str) -> frozenset[int]:
     return frozenset(out)
 
 
+WINDOW = 8  # characters of context either side that decide where the words around a hit end
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
 def _find_word(sentence: str, word: str) -> tuple[int, int] | None:
-    """First occurrence of word in sentence that starts or ends on a jieba word boundary."""
+    """First occurrence of word in sentence that starts or ends on a jieba word boundary.
+
+    Next to punctuation, a digit or the sentence's edge a word always has a boundary; between
+    Chinese characters the words around the hit are found by segmenting a small window.
+    """
+    n = len(word)
     i = sentence.find(word)
     while i != -1:
-        bounds = _boundaries(sentence)
-        if i in bounds or i + len(word) in bounds:
-            return i, i + len(word)
+        j = i + n
+        if i == 0 or j == len(sentence) or not _is_han(sentence[i - 1]) or not _is_han(sentence[j]):
+            return i, j
+        lo = max(0, i - WINDOW)
+        bounds = _boundaries(sentence[lo : j + WINDOW])
+        if i - lo in bounds or j - lo in bounds:
+            return i, j
         i = sentence.find(word, i + 1)
     return None
 
