@@ -1,0 +1,40 @@
+"""`drafter export DRAFT -o OUT.docx [--header] [--no-page-numbers] [--seal] [--record] [--font-set SET]`."""
+
+from __future__ import annotations
+
+from drafter.core.exporter import ExportOptions, export_docx
+from drafter.core.layout import FONT_SETS
+from drafter.core.storage import load_draft
+
+
+def register(sub) -> None:
+    p = sub.add_parser("export", help="导出符合 GB/T 9704 的 Word 文档（.docx）")
+    p.add_argument("draft", metavar="DRAFT", help="报告草稿文件")
+    p.add_argument("-o", "--output", required=True, metavar="OUT.docx", help="导出的 .docx 文件")
+    p.add_argument("--header", action="store_true", help="加版头（发文机关标志、发文字号、签发人）")
+    p.add_argument("--no-page-numbers", action="store_true", help="不加页码")
+    p.add_argument("--seal", action="store_true", help="落款按加盖印章排版")
+    p.add_argument("--record", action="store_true", help="加版记（抄送、印发机关和印发日期）")
+    p.add_argument(
+        "--font-set",
+        choices=FONT_SETS,
+        default="gb2312",
+        help="字体方案：gb2312（仿宋_GB2312 等，默认）或 common（仿宋、楷体、华文中宋）",
+    )
+    p.add_argument("--bold-level3", action="store_true", help="三级标题（1.）加粗")
+    p.set_defaults(func=run)
+
+
+def run(args) -> int:
+    report = load_draft(args.draft)
+    options = ExportOptions(
+        header=args.header,
+        page_numbers=not args.no_page_numbers,
+        seal=args.seal,
+        record=args.record,
+        font_set=args.font_set,
+        bold_level3=args.bold_level3,
+    )
+    out = export_docx(report, args.output, options)
+    print(f"已导出 {out}")
+    return 0

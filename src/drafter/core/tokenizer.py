@@ -1,0 +1,170 @@
+"""Chinese word segmentation for the phrase library: a private jieba tokenizer.
+
+jieba is used through its own ``jieba.Tokenizer`` instance (never the global one) with the
+domain dictionary in templates/domain_dict.txt, so that 行政复议, 出庭应诉率, 三项制度 … stay
+whole. Loading takes about a second: :func:`load` is lazy, thread-safe and meant to be called
+off the GUI thread (``retrieval.warm_up()`` does). Nothing here imports jieba at module load.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+import threading
+from functools import cache
+
+from drafter.core import paths
+from drafter.resources import template_path
+
+DICT_FILE = "domain_dict.txt"
+STOPWORDS_FILE = "stopwords.txt"
+
+_lock = threading.Lock()
+_tokenizer = None  # jieba.Tokenizer, once loaded
+_pos_tokenizer = None  # jieba.posseg.POSTokenizer over it
+
+# Tokens worth nothing for ranking: numbers, punctuation, Latin noise.
+_NOISE_RE = re.compile(r"^[\W\d_.%％·]+$")
+
+
+@cache
+def domain_terms() -> dict[str, str]:
+    """The domain dictionary as term → part-of-speech tag."""
+    out: dict[str, str] = {}
+    for line in template_path(DICT_FILE).read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if parts:
+            out[parts[0]] = parts[2] if len(parts) > 2 else "n"
+    return out
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    text = template_path(STOPWORDS_FILE).read_text(encoding="utf-8")
+    return frozenset(w for w in text.split() if w)
+
+
+@cache
+def _sub_terms() -> dict[str, tuple[str, ...]]:
+    """For each long domain term, the domain terms of 4+ characters inside it
+    (行政复议申请 → 行政复议); search mode already yields the 2- and 3-character ones."""
+    terms = domain_terms()
+    out = {}
+    for t in terms:
+        inner = tuple(s for s in terms if s != t and len(s) >= 4 and s in t)
+        if inner:
+            out[t] = inner
+    return out
+
+
+@cache
+def dictionary_fingerprint() -> str:
+    """Changes whenever the dictionary or the stopwords change (part of the index cache key)."""
+    h = hashlib.sha1()
+    for name in (DICT_FILE, STOPWORDS_FILE):
+        h.update(template_path(name).read_bytes())
+    return h.hexdigest()[:16]
+
+
+def is_loaded() -> bool:
+    return _tokenizer is not None
+
+
+def load() -> None:
+    """Load jieba and the domain dictionary (about a second; safe from any thread)."""
+    global _tokenizer, _pos_tokenizer
+    if _tokenizer is not None:
+        return
+    with _lock:
+        if _tokenizer is not None:
+            return
+        import jieba
+        import jieba.posseg
+
+        jieba.setLogLevel(logging.WARNING)
+        tok = jieba.Tokenizer()
+        tok.tmp_dir = str(paths.user_cache_dir())
+        tok.initialize()
+        # load_userdict would re-read the file line by line with the same effect;
+        # add_word keeps the POS tag for posseg.
+        for term, flag in domain_terms().items():
+            tok.add_word(term, freq=_freq_for(term), tag=flag)
+        _pos_tokenizer = jieba.posseg.POSTokenizer(tok)
+        _tokenizer = tok
+
+
+@cache
+def _freqs() -> dict[str, int]:
+    out = {}
+    for line in template_path(DICT_FILE).read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if len(parts) > 1 and parts[1].isdigit():
+            out[parts[0]] = int(parts[1])
+    return out
+
+
+def _freq_for(term: str) -> int | None:
+    return _freqs().get(term)
+
+
+def words(text: str) -> list[str]:
+    """Plain segmentation (accurate mode), every word kept."""
+    load()
+    return list(_tokenizer.cut(text))
+
+
+def tagged(text: str) -> list[tuple[str, str]]:
+    """(word, part-of-speech) pairs: ns place, nt organisation, nr person, …"""
+    load()
+    with _lock:  # POSTokenizer keeps per-call state on the instance
+        return [(p.word, p.flag) for p in _pos_tokenizer.cut(text)]
+
+
+def is_search_token(word: str) -> bool:
+    return len(word) > 1 and word not in stopwords() and not _NOISE_RE.match(word)
+
+
+def search_tokens(text: str) -> list[str]:
+    """Tokens for ranking: search-mode segmentation, domain sub-terms added, noise dropped."""
+    load()
+    subs = _sub_terms()
+    out: list[str] = []
+    for w in _tokenizer.cut_for_search(text):
+        w = w.lower()
+        if is_search_token(w):
+            out.append(w)
+            inner = subs.get(w)
+            if inner:
+                out.extend(inner)
+    return out
+
+
+def vocabulary_tokens(text: str, vocabulary, max_len: int = 8) -> list[str]:
+    """Tokens by forward maximum matching against an index vocabulary, without jieba.
+
+    Used to answer a query from a cached index before jieba has loaded: only words the
+    index knows can score, so matching against its vocabulary finds what matters.
+    """
+    text = text.lower()
+    out: list[str] = []
+    i, n = 0, len(text)
+    subs = _sub_terms()
+    while i < n:
+        for j in range(min(n, i + max_len), i + 1, -1):
+            w = text[i:j]
+            if w in vocabulary:
+                if is_search_token(w):
+                    out.append(w)
+                    out.extend(s for s in subs.get(w, ()) if s in vocabulary)
+                i = j
+                break
+        else:
+            i += 1
+    return out
+
+
+def dictionary_pos(word: str) -> str:
+    """jieba's part-of-speech tag for a dictionary word ("" if unknown)."""
+    load()
+    return _pos_tokenizer.word_tag_tab.get(word, "")
