@@ -6,10 +6,11 @@ through signals only.
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -24,9 +25,12 @@ from drafter.core.errors import DrafterError
 from drafter.core.model import Report, Section
 from drafter.core.skeleton import Skeleton, load_skeleton, new_report
 from drafter.gui.actions import build_menus, create_actions, enable_for_report
+from drafter.gui.check_page import CheckPage
+from drafter.gui.export_dialog import ExportDialog
+from drafter.gui.import_summary import ImportSummary, complete_sections
 from drafter.gui.jobs import Jobs
 from drafter.gui.metadata_form import MetadataForm
-from drafter.gui.navigator import CHECK, META, Navigator
+from drafter.gui.navigator import CHECK, META, OPENING, Navigator
 from drafter.gui.section_page import SectionPage
 from drafter.gui.settings import Settings, WindowState
 from drafter.gui.settings_dialog import SettingsDialog
@@ -42,6 +46,9 @@ SOURCE_SUFFIXES = {".docx", ".txt"}
 class MainWindow(QMainWindow):
     reportOpened = Signal()
     saved = Signal(str)
+    checked = Signal(object)  # CheckResult
+    exported = Signal(str)
+    warmedUp = Signal(str)  # "indicators" | "suggestions"
 
     def __init__(self, settings: Settings | None = None):
         super().__init__()
@@ -74,9 +81,15 @@ class MainWindow(QMainWindow):
         self.workspace.setStretchFactor(1, 1)
         self.workspace.setSizes([260, 940])
         self.metadata_form = MetadataForm(self.pages)
-        self.section_page = SectionPage(self.pages)
+        self.section_page = SectionPage(self.jobs, self.pages)
         self.pages.addWidget(self.metadata_form)
         self.pages.addWidget(self.section_page)
+        self.check_page = CheckPage(self.pages)
+        self.pages.addWidget(self.check_page)
+        self.check_page.runRequested.connect(self.run_check)
+        self.check_page.jumpRequested.connect(self.jump_to_finding)
+        self.opening_section: Section | None = None
+        self.check_result = None
         self.stack.addWidget(self.workspace)
         self.status_message = QLabel("")
         self.statusBar().addPermanentWidget(self.status_message)
@@ -91,6 +104,7 @@ class MainWindow(QMainWindow):
         self.metadata_form.changed.connect(self.mark_dirty)
         self.section_page.changed.connect(self.mark_dirty)
         self.section_page.edited.connect(self.refresh_current_status)
+        self.section_page.indicatorsDetected.connect(self.refresh_current_status)
         self.section_page.prevRequested.connect(lambda: self.step_section(-1))
         self.section_page.nextRequested.connect(lambda: self.step_section(1))
 
@@ -99,6 +113,40 @@ class MainWindow(QMainWindow):
         self.apply_settings()
         self.show_start()
         self._restore_geometry()
+        self.indicators_ready = False
+        self.suggestions_ready = False
+
+    def warm_up(self) -> None:
+        """Load jieba, the indicator rules and the phrase index off the GUI thread."""
+
+        def indicators(_progress):
+            from drafter.core.indicators import warm_up
+
+            warm_up()
+
+        def suggestions(_progress):
+            from drafter.core.retrieval import warm_up
+
+            warm_up()
+
+        def indicators_done(_result) -> None:
+            self.indicators_ready = True
+            self.section_page.indicators_ready = True
+            if self.report is not None:
+                self.refresh_all_statuses()
+                self.section_page.refresh_indicators()
+            self.warmedUp.emit("indicators")
+
+        def suggestions_done(_result) -> None:
+            self.suggestions_ready = True
+            self.section_page.suggest_panel.set_ready()
+            self.warmedUp.emit("suggestions")
+
+        def failed(exc, tb) -> None:
+            self.statusBar().showMessage(f"参考表述库载入失败：{exc}", 10000)
+
+        self.jobs.run(indicators, on_done=indicators_done, on_error=failed)
+        self.jobs.run(suggestions, on_done=suggestions_done, on_error=failed)
 
     # ----- actions -----------------------------------------------------------------------
     def _connect_actions(self) -> None:
@@ -120,12 +168,15 @@ class MainWindow(QMainWindow):
             )
         a["body"].triggered.connect(lambda: self.section_page.editor.set_heading_level(0))
         a["metadata"].triggered.connect(lambda: self.show_page(META))
+        a["check"].triggered.connect(self.run_check)
+        a["export"].triggered.connect(self.open_export)
         a["prev_section"].triggered.connect(lambda: self.step_section(-1))
         a["next_section"].triggered.connect(lambda: self.step_section(1))
 
     def apply_settings(self) -> None:
         self.autosave_timer.start(max(1, self.settings.autosave_seconds) * 1000)
         self.start_page.set_defaults(self.settings.default_organ, self.settings.default_kind)
+        self.section_page.suggest_panel.enabled = self.settings.suggestions_on
 
     def open_settings(self) -> SettingsDialog:
         """Show the settings dialog (non-blocking); accepted values apply at once."""
@@ -166,34 +217,137 @@ class MainWindow(QMainWindow):
         elif page == CHECK:
             self.show_check_page()
         else:
-            section = self.section_by_id(page)
+            section = self.opening_page_section() if page == OPENING else self.section_by_id(page)
             if section is None:
                 return
-            node = self.skeleton.node(section.key) if self.skeleton else None
+            node = self.skeleton.node(section.key) if self.skeleton and page != OPENING else None
             self.section_page.show_section(
                 self.report,
                 section,
                 node,
                 self.navigator.neighbour(page, -1) is not None,
                 self.navigator.neighbour(page, 1) is not None,
+                opening=page == OPENING,
             )
             self.pages.setCurrentWidget(self.section_page)
             self.refresh_current_status()
             self.section_page.editor.setFocus()
 
     def show_check_page(self) -> None:
-        """Placeholder page until checks are wired: the navigator keeps its place."""
-        self.pages.setCurrentWidget(self.metadata_form)
+        self.pages.setCurrentWidget(self.check_page)
+
+    # ----- checking ------------------------------------------------------------------------
+    def run_check(self) -> None:
+        """Check a snapshot of the report off the GUI thread; show the findings."""
+        if self.report is None:
+            return
+        self.commit()
+        snapshot = copy.deepcopy(self.report)
+        if self.current_page != CHECK:
+            self.show_page(CHECK)
+        self.check_page.show_running()
+
+        def work(_progress):
+            from drafter.core.checks import run_checks
+
+            return run_checks(snapshot)
+
+        def done(result) -> None:
+            self.check_result = result
+            self.check_page.show_result(result, self.skeleton)
+            self.checked.emit(result)
+
+        self.jobs.run(
+            work, on_done=done, on_error=self.show_error, title="正在检查报告…", parent=self
+        )
+
+    def jump_to_finding(self, finding) -> None:
+        """Show the paragraph (or section) a finding is about, its span selected."""
+        if self.report is None:
+            return
+        if finding.paragraph:
+            found = self.report.find_paragraph(finding.paragraph)
+            if found is not None:
+                section, _para = found
+                self.show_page(section.id if section is not None else OPENING)
+                self.section_page.editor.goto_paragraph(
+                    finding.paragraph, finding.start, finding.end
+                )
+                return
+        key = finding.section
+        if not key and finding.indicator:
+            from drafter.core.indicators import load_catalog
+
+            ind = load_catalog().get(finding.indicator)
+            key = f"S1.{ind.area}" if ind else None
+        target = self.report.find(key) if key else None
+        if target is None and key:
+            target = self.report.find(key.split(".")[0])
+        if target is not None:
+            self.show_page(target.id)
+        else:
+            self.show_page(META)
+
+    # ----- export --------------------------------------------------------------------------
+    def open_export(self) -> ExportDialog | None:
+        if self.report is None:
+            return None
+        self.commit()
+        stem = (
+            self.path.name.removesuffix(".json").removesuffix(".fzbg")
+            if self.path
+            else (self.report.metadata.title or "报告")
+        )
+        dialog = ExportDialog(Path(self._last_dir()) / f"{stem}.docx", self.settings.font_set, self)
+        dialog.accepted.connect(
+            lambda: self.export_to(dialog.target(), dialog.options(), dialog.open_check.isChecked())
+        )
+        dialog.open()
+        self.export_dialog = dialog
+        return dialog
+
+    def export_to(self, target: Path, options, open_after: bool) -> None:
+        snapshot = copy.deepcopy(self.report)
+
+        def work(progress):
+            from drafter.core.exporter import export_docx
+
+            return export_docx(snapshot, target, options, progress=progress)
+
+        def done(path) -> None:
+            self.statusBar().showMessage(f"已导出 {path}", 8000)
+            self.exported.emit(str(path))
+            if open_after and QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+                return
+            box = QMessageBox(
+                QMessageBox.Icon.Information, "导出完成", f"已导出：\n{path}", parent=self
+            )
+            folder = box.addButton("打开所在文件夹", QMessageBox.ButtonRole.ActionRole)
+            box.addButton(QMessageBox.StandardButton.Close)
+            folder.clicked.connect(
+                lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(path).parent)))
+            )
+            box.open()
+
+        self.jobs.run(
+            work, on_done=done, on_error=self.show_error, title="正在导出 Word 文档…", parent=self
+        )
 
     def leave_page(self) -> None:
         """Commit the editor into the model; autosave on every section change if dirty."""
         if self.report is None:
             return
         if self.pages.currentWidget() is self.section_page and self.section_page.section:
-            self.section_page.commit()
-            self.refresh_status(self.section_page.section)
+            self.commit()
+            if self.section_page.section is not self.opening_section:
+                self.refresh_status(self.section_page.section)
             if self.dirty:
                 self.autosave()
+
+    def opening_page_section(self) -> Section:
+        """The opening paragraphs wrapped as a section for the editor (written back on commit)."""
+        self.opening_section = Section(section="S1", paragraphs=list(self.report.opening))
+        return self.opening_section
 
     def step_section(self, step: int) -> None:
         current = self.current_page if self.current_page not in (META, CHECK) else ""
@@ -208,8 +362,12 @@ class MainWindow(QMainWindow):
 
     # ----- statuses ----------------------------------------------------------------------
     def present_indicators(self, section: Section) -> set[str] | None:
-        """Indicator ids the section's text covers (None: detection not available)."""
-        return None
+        """Indicator ids the section's text covers (None until the rules are warm)."""
+        if not self.indicators_ready:
+            return None
+        from drafter.core.indicators import detect_indicators
+
+        return {i for i, d in detect_indicators(section.text()).items() if d.present}
 
     def refresh_status(self, section: Section) -> str:
         node = self.skeleton.node(section.key) if self.skeleton else None
@@ -223,7 +381,7 @@ class MainWindow(QMainWindow):
 
     def refresh_current_status(self) -> None:
         section = self.section_page.section
-        if self.report is None or section is None:
+        if self.report is None or section is None or section is self.opening_section:
             return
         self.section_page.commit()
         status = self.refresh_status(section)
@@ -296,7 +454,37 @@ class MainWindow(QMainWindow):
             self.import_source(name)
 
     def import_source(self, path: str) -> None:
-        self.show_error(DrafterError(path, "导入功能尚未就绪"))
+        """Read last year's report off the GUI thread, then show what was understood."""
+
+        def work(_progress):
+            from drafter.core.importer import import_file
+
+            return import_file(path)
+
+        self.jobs.run(
+            work,
+            on_done=lambda result: self.show_import(result, path),
+            on_error=self.show_error,
+            title="正在读取去年的报告…",
+            parent=self,
+        )
+
+    def show_import(self, result, path: str) -> ImportSummary:
+        try:
+            skeleton = load_skeleton(result.report.skeleton)
+        except DrafterError:
+            skeleton = None
+        dialog = ImportSummary(result, skeleton, Path(path).name, self)
+
+        def accepted() -> None:
+            complete_sections(result.report, skeleton)
+            self.close_report()
+            self.set_report(result.report, None, dirty=True)
+
+        dialog.accepted.connect(accepted)
+        dialog.open()
+        self.import_dialog = dialog
+        return dialog
 
     def restore(self, recovery: storage.Recovery) -> None:
         path = Path(recovery.draft_path) if recovery.draft_path else None
@@ -319,6 +507,8 @@ class MainWindow(QMainWindow):
     def commit(self) -> None:
         if self.pages.currentWidget() is self.section_page and self.section_page.section:
             self.section_page.commit()
+            if self.section_page.section is self.opening_section and self.report is not None:
+                self.report.opening = self.opening_section.paragraphs
 
     def save(self) -> bool:
         if self.report is None:
