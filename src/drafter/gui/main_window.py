@@ -480,6 +480,7 @@ class MainWindow(QMainWindow):
             complete_sections(result.report, skeleton)
             self.close_report()
             self.set_report(result.report, None, dirty=True)
+            self.activateWindow()
 
         dialog.accepted.connect(accepted)
         dialog.open()
