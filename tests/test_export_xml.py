@@ -486,3 +486,40 @@ def test_package_lists_the_fonts_with_alternates_and_drops_template_leftovers(ou
     assert fonts["仿宋_GB2312"] == ("仿宋", "86")
     assert fonts["楷体_GB2312"] == ("楷体", "86")
     assert fonts["方正小标宋简体"][1] == "86"
+
+
+@pytest.mark.parametrize("i", range(len(SEEDS)), ids=SEED_IDS)
+def test_seed_title_header_and_record_elements(out_dir, i):
+    path, report = seed_docx(out_dir, i, header=True, record=True)
+    paras = body_paragraphs(path)
+    m = report.metadata
+    mark = paras[0]
+    assert mark.style == "GwMark" and mark.text == (m.organ or "【填：发文机关】")
+    assert {r.color for r in mark.runs} == {"FF0000"}
+    number = next(p for p in paras if p.style == "GwDocNumber")
+    label = "签发人："
+    assert (
+        number.text
+        == f"\t{m.doc_number or '【填：发文字号】'}\t{label}{m.signer or '【填：签发人】'}"
+    )
+    title = next(p for p in paras if p.style == "GwTitle")
+    assert title.align == "center"
+    assert {(r.fonts["eastAsia"], r.size_half_points, r.bold) for r in title.runs} == {
+        (GB["title"], SIZE_HALF_POINTS["二号"], False)
+    }
+    tbl = part(path, "word/document.xml").find(".//w:tbl", NS)
+    printed = paragraphs(tbl)[-1].text
+    assert printed.endswith("印发") and printed.startswith("\t")
+
+
+@pytest.mark.parametrize("i", range(len(SEEDS)), ids=SEED_IDS)
+def test_page_number_sits_7_mm_below_the_text_block(out_dir, i):
+    path, _ = seed_docx(out_dir, i, header=True, record=True)
+    sect = part(path, "word/document.xml").findall(".//w:sectPr", NS)[0]
+    footer_distance = int(wval(sect.find("w:pgMar", NS), "footer"))
+    (p,) = paragraphs(footer_parts(path, sect)["default"])
+    line, rule = p.line
+    assert rule == "exact"
+    # Word puts the footer's last line footer_distance above the page's bottom edge:
+    # the top of the number's line is 35 - 7 = 28 mm above it.
+    assert abs(footer_distance + line - 28 * 56.69) <= 57
