@@ -142,3 +142,21 @@ def test_cli_help_still_lists_every_command_and_export_help_works():
     assert res.returncode == 0
     for flag in ("--header", "--no-page-numbers", "--seal", "--record", "--font-set"):
         assert flag in res.stdout
+
+
+def test_cli_exports_a_txt_report_as_it_is(tmp_path):
+    from conftest import SEEDS
+
+    out = tmp_path / "seed.docx"
+    res = run_cli("export", str(SEEDS / "003_9cb397488837d2a1.txt"), "-o", str(out))
+    assert res.returncode == 0, res.stderr
+    texts = [p.text for p in docx.Document(str(out)).paragraphs]
+    assert "渭南市人民政府：" in texts
+    assert "渭南高新技术产业开发区管理委员会" in texts
+    assert "2021年1月22日" in texts
+
+
+def test_cli_missing_txt_exits_2(tmp_path):
+    res = run_cli("export", str(tmp_path / "none.txt"), "-o", str(tmp_path / "o.docx"))
+    assert res.returncode == 2 and "none.txt" in res.stderr
+    assert len(res.stderr.strip().splitlines()) == 1

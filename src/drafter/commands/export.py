@@ -9,7 +9,7 @@ from drafter.core.storage import load_draft
 
 def register(sub) -> None:
     p = sub.add_parser("export", help="导出符合 GB/T 9704 的 Word 文档（.docx）")
-    p.add_argument("draft", metavar="DRAFT", help="报告草稿文件")
+    p.add_argument("draft", metavar="DRAFT", help="报告草稿文件（也可以是 .txt/.docx 报告）")
     p.add_argument("-o", "--output", required=True, metavar="OUT.docx", help="导出的 .docx 文件")
     p.add_argument("--header", action="store_true", help="加版头（发文机关标志、发文字号、签发人）")
     p.add_argument("--no-page-numbers", action="store_true", help="不加页码")
@@ -25,8 +25,17 @@ def register(sub) -> None:
     p.set_defaults(func=run)
 
 
+def read_draft(path: str):
+    """A draft file; a .txt/.docx report is imported as it is (core.importer.read_report)."""
+    if path.lower().endswith((".txt", ".docx")):
+        from drafter.core.importer import read_report
+
+        return read_report(path)
+    return load_draft(path)
+
+
 def run(args) -> int:
-    report = load_draft(args.draft)
+    report = read_draft(args.draft)
     options = ExportOptions(
         header=args.header,
         page_numbers=not args.no_page_numbers,
