@@ -64,6 +64,7 @@ def test_cli_draft_with_bad_date_exits_2(tmp_path):
     out = tmp_path / "out.docx"
     res = run_cli("export", str(path), "-o", str(out))
     assert res.returncode == 2
+    assert "d.fzbg.json" in res.stderr
     assert "成文日期" in res.stderr and "2021-13-40" in res.stderr
     assert len(res.stderr.strip().splitlines()) == 1
     assert not out.exists()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from drafter.core.errors import ExportError
 from drafter.core.exporter import ExportOptions, export_docx
 from drafter.core.layout import FONT_SETS
 from drafter.core.storage import load_draft
@@ -44,6 +45,12 @@ def run(args) -> int:
         font_set=args.font_set,
         bold_level3=args.bold_level3,
     )
-    out = export_docx(report, args.output, options)
+    try:
+        out = export_docx(report, args.output, options)
+    except ExportError as exc:
+        if exc.source == str(args.output):
+            raise
+        # Something in the draft (a field named by exc.source): name the draft file.
+        raise ExportError(args.draft, f"{exc.source}{exc.reason}") from None
     print(f"已导出 {out}")
     return 0

@@ -38,8 +38,6 @@ from drafter.core.layout import Layout
 from drafter.core.model import Block, Report
 from drafter.core.title_lines import split_title
 
-RED = "FF0000"
-
 
 @dataclass
 class ExportOptions:
@@ -56,7 +54,7 @@ def format_date(iso: str, field: str = "成文日期") -> str:
     try:
         d = dt.date.fromisoformat(iso.strip())
     except ValueError:
-        raise ExportError(field, f"日期“{iso}”不是 年-月-日 格式") from None
+        raise ExportError(field, f"“{iso}”不是 年-月-日 格式的日期（如 2021-01-22）") from None
     return f"{d.year}年{d.month}月{d.day}日"
 
 
