@@ -24,12 +24,7 @@ from drafter.core.importer import import_file  # noqa: E402
 from drafter.core.outline import parse_number  # noqa: E402
 from drafter.core.seeds import load_seeds  # noqa: E402
 
-LEVELS = [
-    ("chineseCounting", "%1、"),
-    ("chineseCounting", "（%2）"),
-    ("decimal", "%3."),
-    ("decimal", "（%4）"),
-]
+LEVELS = [("chineseCounting", "%1、"), ("chineseCounting", "（%2）"), ("decimal", "%3."), ("decimal", "（%4）")]
 
 
 def hundred_page_docx(path: Path) -> tuple[Path, int]:
@@ -44,12 +39,8 @@ def hundred_page_docx(path: Path) -> tuple[Path, int]:
         f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{f}"/><w:lvlText w:val="{t}"/></w:lvl>'
         for i, (f, t) in enumerate(LEVELS)
     )
-    numbering.insert(
-        0, parse_xml(f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90">{lvls}</w:abstractNum>')
-    )
-    numbering.append(
-        parse_xml(f'<w:num {nsdecls("w")} w:numId="91"><w:abstractNumId w:val="90"/></w:num>')
-    )
+    numbering.insert(0, parse_xml(f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90">{lvls}</w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="91"><w:abstractNumId w:val="90"/></w:num>'))
     chars = 0
     target = 100 * 22 * 28
     round_no = 0
@@ -60,9 +51,7 @@ def hundred_page_docx(path: Path) -> tuple[Path, int]:
             if num:
                 p = d.add_paragraph(num.rest)
                 p._p.get_or_add_pPr().append(
-                    parse_xml(
-                        f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{num.kind - 1}"/><w:numId w:val="91"/></w:numPr>'
-                    )
+                    parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{num.kind - 1}"/><w:numId w:val="91"/></w:numPr>')
                 )
             else:
                 d.add_paragraph(line)

@@ -286,7 +286,9 @@ def _render(name: str, values: dict[str, object]) -> str:
 
 def sentence_ids() -> list[str]:
     """Indicator ids that have a standard sentence."""
-    return sorted(p.stem for p in template_path(SENTENCES_DIR).glob("*.j2") if p.stem[:1].isupper())
+    return sorted(
+        p.stem for p in template_path(SENTENCES_DIR).glob("*.j2") if p.stem[:1].isupper()
+    )
 
 
 def standard_sentence(indicator_id: str, figures: dict[str, str] | None = None) -> str:
