@@ -144,6 +144,7 @@ def test_body_and_headings_fonts_sizes_indents_per_block(out_dir, i):
     for p, b in zip(paras, blocks, strict=True):
         assert p.text == b.number + b.lead + b.text
         assert p.indent("firstLine") == 640  # 2 characters of 三号
+        assert p.indent("left") == 0 and p.indent("hanging") == 0  # wrapped lines flush left
         for r in p.runs:
             assert r.size_half_points == SIZE_HALF_POINTS["三号"]
             assert not r.bold
