@@ -524,3 +524,16 @@ def test_page_number_sits_7_mm_below_the_text_block(out_dir, i):
     # Word puts the footer's last line footer_distance above the page's bottom edge:
     # the top of the number's line is 35 - 7 = 28 mm above it.
     assert abs(footer_distance + line - 28 * 56.69) <= 57
+
+
+def test_an_empty_new_draft_exports_with_blanks_to_fill(out_dir):
+    from drafter.core.skeleton import new_report
+
+    report = new_report("某某区司法局", 2024, "dept")
+    path = exported(out_dir, "new", report, header=True, record=True)
+    texts = [p.text for p in body_paragraphs(path)]
+    assert texts[0] == "某某区司法局"
+    assert "【填：成文日期】" in texts
+    headings = [p for p in body_paragraphs(path) if p.style == "GwHeading1"]
+    assert [p.text[:2] for p in headings][:2] == ["一、", "二、"]
+    assert docx.Document(str(path)).paragraphs
