@@ -384,8 +384,8 @@ class _Builder:
         end_line = round(self.lay.sizes["end_mark"] * 20)
         tail = RunStyle(self.lay.font("body"), float(self.lay.sizes["end_mark"]))
         table_h = sum(r[3] for r in rows)
-        rules_h = round(sum(b.size for b in (first, middle, end)) * 20 / 8) if cc else 0
-        rules_h = rules_h or round((first.size + end.size) * 20 / 8)
+        rules = (first, middle, end) if cc else (first, end)
+        rules_h = round(sum(b.size for b in rules) * 20 / 8)  # eighths of a point → twips
         spacer_h = self.lay.text_height - table_h - end_line - rules_h - rec["bottom_slack"]
         add_paragraph(
             self.body,
