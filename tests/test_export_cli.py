@@ -9,7 +9,7 @@ import docx
 import pytest
 
 from conftest import run_cli
-from drafter.core import exporter
+from drafter.core import storage
 from drafter.core.errors import ExportError
 from drafter.core.exporter import ExportOptions, export_docx
 from drafter.core.storage import save_draft
@@ -104,7 +104,7 @@ def test_failed_replace_leaves_the_old_file_and_no_temp_file(tmp_path, monkeypat
     def broken_replace(src, dst):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(exporter.os, "replace", broken_replace)
+    monkeypatch.setattr(storage.os, "replace", broken_replace)
     with pytest.raises(ExportError) as err:
         export_docx(sample_report(), out)
     assert "out.docx" in err.value.one_line()
