@@ -124,3 +124,9 @@ def test_numbering_counters_restart_below_a_higher_level():
     }
     got = [n.label("1", i) for i in (0, 1, 2, 2, 1, 2, 0, 1)]
     assert got == ["一、", "（一）", "1.", "2.", "（二）", "1.", "二、", "（一）"]
+
+
+def test_docx_saved_under_a_doc_or_wps_name_is_read(tmp_path):
+    for ext in (".doc", ".wps"):
+        path = typed_docx(seed_lines("001"), tmp_path / f"renamed{ext}")
+        assert mapping_of(import_file(path, roll_forward=False)) == SEED_HEADINGS["001"]

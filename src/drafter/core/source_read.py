@@ -50,6 +50,8 @@ def refuse_unsupported(path: Path, head: bytes) -> None:
     name = str(path)
     ext = path.suffix.lower()
     kind = sniff(head)
+    if kind == "zip":
+        return  # a Word 2007+ file whatever its name says (.doc/.wps renamed): read it
     if kind == "pdf" or ext == ".pdf":
         raise InputError(name, f"不能直接导入 PDF 文件，{_SAVE_AS}，或复制正文存为 .txt")
     if kind == "ole" or ext in (".doc", ".wps", ".dot", ".wpt"):
