@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 CN_NUM = "一二三四五六七八九十"
-_CN_VALUES = {c: i for i, c in enumerate("零一二三四五六七八九", start=0)}
+_CN_VALUES = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
 
 # Pattern kinds in their conventional order (GB/T 9704): 1 "一、", 2 "（一）", 3 "1.", 4 "（1）".
 _PATTERNS: list[tuple[int, re.Pattern[str]]] = [
@@ -122,8 +122,6 @@ def parse_number(line: str, expect: dict[int, int] | None = None) -> Numbered | 
         rest = line[m.end() :]
         if not value or not rest.strip():
             return None
-        if kind == 1 and rest.startswith("是"):
-            return None  # "一、是" does not happen; "一是" never matches (needs 、)
         if kind == 3 and rest[0].isdigit() and "、" not in line[: m.end()]:
             if (expect or {}).get(3, 0) + 1 != value:
                 return None
