@@ -164,6 +164,7 @@ def test_heading_number_forms():
     for s in ("1.加强领导", "1、加强领导", "1．加强领导"):
         assert parse_number(s).kind == 3
     assert parse_number("（1）加强领导").kind == 4
+    assert parse_number("1）加强领导").kind == 4
     assert parse_number("一是加强领导") is None
     assert parse_number("2.5亿元用于") is None
     assert parse_number("2.12345热线", {3: 1}).value == 2

@@ -20,6 +20,7 @@ _PATTERNS: list[tuple[int, re.Pattern[str]]] = [
     (2, re.compile(rf"^[（(]\s*([{CN_NUM}]{{1,3}})\s*[）)]\s*[、，,.．]?\s*")),
     (3, re.compile(r"^(\d{1,2})\s*[.．、]\s*")),
     (4, re.compile(r"^[（(]\s*(\d{1,2})\s*[）)]\s*[、，,.．]?\s*")),
+    (4, re.compile(r"^(\d{1,2})\s*[）)]\s*")),  # "1）" without its opening bracket
 ]
 
 # Sentence ends that close a run-in heading.
