@@ -41,6 +41,8 @@ def test_automatic_numbering_is_resolved(tmp_path, seed):
     assert any(t.startswith(("一、", "（一）")) for t in visible)
     result = import_file(path, roll_forward=False)
     assert mapping_of(result) == SEED_HEADINGS[seed]
+    txt = import_file(SEED_FILES[seed], roll_forward=False).report
+    assert result.report.plain_text() == txt.plain_text()
 
 
 def test_header_line_and_signature_in_docx(tmp_path):
