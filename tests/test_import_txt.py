@@ -186,3 +186,22 @@ def test_organ_kind_and_year_of_every_seed_match_the_seed_list():
     for seed in load_seeds():
         m = import_file(seed.path, roll_forward=False).report.metadata
         assert (m.organ, m.organ_kind, m.year) == (seed.organ, seed.kind, seed.year), seed.file
+
+
+def test_title_set_on_several_lines(tmp_path):
+    src = tmp_path / "r.txt"
+    src.write_text(
+        "某县人民政府关于2021年度\n法治政府建设\n情况的报告\n某市人民政府：\n"
+        "2021年，我县扎实推进法治政府建设。\n一、主要举措和成效\n全年办理行政复议案件12件。\n",
+        encoding="utf-8",
+    )
+    report = import_file(src, roll_forward=False).report
+    m = report.metadata
+    assert m.title == "某县人民政府关于2021年度法治政府建设情况的报告"
+    assert (m.organ, m.organ_kind, m.recipient, m.year) == (
+        "某县人民政府",
+        "gov",
+        "某市人民政府",
+        2021,
+    )
+    assert [p.text for p in report.opening] == ["2021年，我县扎实推进法治政府建设。"]

@@ -170,10 +170,13 @@ def split_metadata(paragraphs: list[str]) -> Split:
                 meta.signer = re.sub(r"[\s、，,]+", "、", sg.group(1).strip())
             i += 1
             continue
-        if not title_parts and _is_title(line):
-            title_parts = [*pending, line] if pending and line.startswith("关于") else [line]
-            if pending and not line.startswith("关于"):
+        joined = "".join([*pending, line])
+        if not title_parts and "报告" in line and (_is_title(line) or _is_title(joined)):
+            if _is_title(line) and not line.startswith("关于"):
+                title_parts = [line]  # lines above it were a 发文机关标志 or a page header
                 notes.extend(f"标题前的文字：{p}" for p in pending)
+            else:  # a title set on several lines ("…关于2021年度法治政府建设" / "情况的报告")
+                title_parts = [*pending, line]
             pending = []
             i += 1
             continue
