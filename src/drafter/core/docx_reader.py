@@ -175,6 +175,7 @@ class Numbering:
     overrides: dict[str, dict[int, int]] = field(default_factory=dict)
     counters: dict[str, dict[int, int]] = field(default_factory=dict)
     started: set[str] = field(default_factory=set)
+    style_links: dict[str, str] = field(default_factory=dict)  # abstractNumId → list style
 
     @classmethod
     def from_part(cls, element) -> Numbering:
@@ -192,6 +193,9 @@ class Numbering:
                     start=_int(_val(lvl.find(f"{_W}start")), 1),
                 )
             num.levels[aid] = lv
+            link = _val(an.find(f"{_W}numStyleLink"))
+            if link and not lv:
+                num.style_links[aid] = link
         for n in element.findall(f"{_W}num"):
             nid = n.get(f"{_W}numId", "")
             num.abstract_of[nid] = _val(n.find(f"{_W}abstractNumId")) or ""
@@ -202,6 +206,14 @@ class Numbering:
                         _val(so), 1
                     )
         return num
+
+    def link_styles(self, styles: dict[str, _StyleInfo]) -> None:
+        """Lists defined by a list style (numStyleLink) take the levels of that style's list."""
+        for aid, style_id in self.style_links.items():
+            info = styles.get(style_id)
+            target = self.abstract_of.get(info.num[0]) if info and info.num else None
+            if target and self.levels.get(target):
+                self.levels[aid] = self.levels[target]
 
     def label(self, num_id: str, ilvl: int) -> str:
         """The visible number of the next paragraph in list num_id at level ilvl."""
@@ -317,6 +329,7 @@ def docx_paragraphs(path: str | Path) -> list[str]:
             numbering_el = None
         numbering = Numbering.from_part(numbering_el)
         styles = _style_table(doc)
+        numbering.link_styles(styles)
         out: list[str] = []
         style_counters = [0] * 10
         body = doc.element.body
