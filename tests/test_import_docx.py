@@ -189,3 +189,28 @@ def test_list_style_linked_numbering(tmp_path):
         "一、主要举措和成效", "（一）深化行政执法体制改革", "推行行政执法三项制度。",
         "二、存在的不足和原因", "执法力量不足。",
     ]  # fmt: skip
+
+
+def test_tracked_changes_read_as_accepted(tmp_path):
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    d = docx.Document()
+    d.add_paragraph("一、主要举措和成效")
+    p = d.add_paragraph("全年收到行政复议申请")
+    p._p.append(
+        parse_xml(
+            f'<w:ins {nsdecls("w")} w:id="1" w:author="a" w:date="2022-01-01T00:00:00Z">'
+            "<w:r><w:t>48件</w:t></w:r></w:ins>"
+        )
+    )
+    p._p.append(
+        parse_xml(
+            f'<w:del {nsdecls("w")} w:id="2" w:author="a" w:date="2022-01-01T00:00:00Z">'
+            "<w:r><w:delText>36件</w:delText></w:r></w:del>"
+        )
+    )
+    p.add_run("。")
+    path = tmp_path / "tracked.docx"
+    d.save(path)
+    assert docx_paragraphs(path) == ["一、主要举措和成效", "全年收到行政复议申请48件。"]
