@@ -141,10 +141,11 @@ def _section(node: Node, section: str, area: str | None, flatten: bool = True) -
 
 
 class _Mapper:
+    """Maps the outline's nodes onto sections, keeping a record of every heading's mapping."""
+
     def __init__(self, year: int):
         self.year = year
         self.headings: list[MappedHeading] = []
-        self.notes: list[str] = []
 
     def record(self, node: Node, section: str, area: str | None) -> None:
         self.headings.append(MappedHeading(heading_words(node.heading), node.level, section, area))
@@ -164,8 +165,13 @@ class _Mapper:
             return "S1", None
         return "S1", best_area(words, child.body_text())
 
-    def top_section(self, node: Node) -> list[Section] | Section:
-        """Model section(s) for a top-level node; records the mapping of it and its children."""
+    def top_section(self, node: Node) -> Section:
+        """The model section for a top-level node; records the mapping of it and its children.
+
+        - children in different sections ("主要工作措施及下一步计划") → a section per child;
+        - an S1 heading naming no work area of its own ("工作成效") → area sections per child;
+        - otherwise one section, its sub-headings kept as heading / run-in paragraphs.
+        """
         sec, area = self.map_top(node)
         children = node.children
         child_maps = [self.child_mapping(c, sec) for c in children]
