@@ -224,3 +224,33 @@ def test_autosave_on_section_change_and_recovery_offered(qtbot, window, tmp_path
     assert "尚未保存的修改。" in [p.text for p in other.report.paragraphs()]
     assert other.dirty
     close_quietly(other)
+
+
+def test_settings_phrase_library_add_and_remove(qtbot, window, tmp_path):
+    import shutil
+
+    from conftest import SEEDS
+    from drafter.core.corpus import Library
+
+    own = tmp_path / "我局2022年报告.txt"
+    shutil.copyfile(SEEDS / "002_14c80246056a8988.txt", own)
+    dialog = window.open_settings()
+    seeds = dialog.library_list.count()
+    assert seeds == 5 and all(
+        "［示例］" in dialog.library_list.item(i).text() for i in range(seeds)
+    )
+    dialog.library_list.setCurrentRow(0)
+    assert not dialog.remove_button.isEnabled()  # the shipped examples stay
+    with qtbot.waitSignal(dialog.libraryChanged, timeout=30000):
+        dialog.add_report(str(own))
+    assert dialog.library_list.count() == seeds + 1
+    mine = dialog.library_list.item(seeds)
+    assert "［我的］" in mine.text() and "我局2022年报告.txt" in mine.text()
+    assert [e.file for e in Library.open().user_entries()] == ["我局2022年报告.txt"]
+    dialog.library_list.setCurrentItem(mine)
+    with qtbot.waitSignal(dialog.libraryChanged, timeout=5000):
+        qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
+    assert dialog.library_list.count() == seeds
+    assert Library.open().user_entries() == []
+    window.jobs.wait()
+    dialog.reject()

@@ -180,7 +180,8 @@ class MainWindow(QMainWindow):
 
     def open_settings(self) -> SettingsDialog:
         """Show the settings dialog (non-blocking); accepted values apply at once."""
-        dialog = SettingsDialog(self.settings, self)
+        dialog = SettingsDialog(self.settings, self.jobs, self)
+        dialog.libraryChanged.connect(self.reload_library)
 
         def accepted() -> None:
             dialog.apply()
@@ -190,6 +191,23 @@ class MainWindow(QMainWindow):
         dialog.accepted.connect(accepted)
         dialog.open()
         return dialog
+
+    def reload_library(self) -> None:
+        """The phrase library changed: rebuild the suggestion index off the GUI thread."""
+
+        def work(_progress):
+            from drafter.core.retrieval import default_suggester
+
+            suggester = default_suggester()
+            from drafter.core.corpus import Library
+
+            suggester.library = Library.open()
+            suggester.invalidate()
+            suggester.ensure_index()
+
+        self.jobs.run(
+            work, on_done=lambda _r: self.section_page.ask_suggestions(), on_error=self.show_error
+        )
 
     # ----- pages -------------------------------------------------------------------------
     def show_start(self) -> None:
