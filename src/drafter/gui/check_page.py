@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from drafter.core.checks.finding import Finding
 from drafter.core.skeleton import Skeleton
 from drafter.gui.uiload import child, load_ui
 
@@ -27,7 +26,7 @@ WHOLE = "全文"
 class CheckPage(QWidget):
     """Shows a CheckResult; emits ``jumpRequested(finding)`` when a finding is clicked."""
 
-    jumpRequested = Signal(object)  # Finding
+    jumpRequested = Signal(object)  # core.checks.finding.Finding
     runRequested = Signal()
 
     def __init__(self, parent=None):
@@ -48,6 +47,7 @@ class CheckPage(QWidget):
         self.summary.setText("正在检查……")
 
     def show_result(self, result, skeleton: Skeleton | None) -> None:
+        """Show a core.checks CheckResult (findings grouped by section, then severity)."""
         self.tree.clear()
         counts = {s: result.count(s) for s in SEVERITY_LABELS}
         if not result.findings:
@@ -55,7 +55,7 @@ class CheckPage(QWidget):
         else:
             parts = [f"{SEVERITY_LABELS[s]} {n} 项" for s, n in counts.items() if n]
             self.summary.setText("共发现：" + "，".join(parts) + "。错误须改正后再报送。")
-        groups: dict[str, list[Finding]] = {}
+        groups: dict[str, list] = {}
         for f in result.findings:
             groups.setdefault(f.section or WHOLE, []).append(f)
         bold = QFont(self.tree.font())
@@ -91,5 +91,5 @@ class CheckPage(QWidget):
 
     def _clicked(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         finding = item.data(0, ROLE)
-        if isinstance(finding, Finding):
+        if finding is not None:
             self.jumpRequested.emit(finding)

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from drafter.core.exporter import ExportOptions
 from drafter.gui.settings import FONT_SETS
 from drafter.gui.uiload import child, load_ui
 
@@ -53,7 +52,10 @@ class ExportDialog(QDialog):
         path = Path(self.path_edit.text().strip())
         return path if path.suffix.lower() == ".docx" else path.with_name(path.name + ".docx")
 
-    def options(self) -> ExportOptions:
+    def options(self):
+        """The core.exporter ExportOptions the dialog's boxes describe."""
+        from drafter.core.exporter import ExportOptions
+
         return ExportOptions(
             header=self.header_check.isChecked(),
             page_numbers=self.page_numbers_check.isChecked(),

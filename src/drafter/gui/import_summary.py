@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from drafter.core.importer import ImportResult
 from drafter.core.model import Report, Section
 from drafter.core.skeleton import Skeleton, heading_for
 from drafter.gui.uiload import child, load_ui
@@ -57,7 +56,7 @@ class ImportSummary(QDialog):
 
     def __init__(
         self,
-        result: ImportResult,
+        result,
         skeleton: Skeleton | None,
         source: str,
         parent: QWidget | None = None,

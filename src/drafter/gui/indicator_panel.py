@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 
 from drafter.core.indicators import Detection, load_catalog
 from drafter.core.model import Report
-from drafter.core.templating import sentence_fields, sentence_ids, standard_sentence
 
 PRESENT_FG, MISSING_FG, OPTIONAL_FG, NA_FG = "#2e7d32", "#c0392b", "#777777", "#777777"
 
@@ -48,6 +47,8 @@ class IndicatorRow(QFrame):
         self.tick.setWordWrap(True)
         self.name = ind.name
         layout.addWidget(self.tick)
+
+        from drafter.core.templating import sentence_fields, sentence_ids, standard_sentence
 
         self.fields: dict[str, QLineEdit] = {}
         has_sentence = indicator_id in sentence_ids()

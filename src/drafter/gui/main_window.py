@@ -25,15 +25,9 @@ from drafter.core.errors import DrafterError
 from drafter.core.model import Report, Section
 from drafter.core.skeleton import Skeleton, load_skeleton, new_report
 from drafter.gui.actions import build_menus, create_actions, enable_for_report
-from drafter.gui.check_page import CheckPage
-from drafter.gui.export_dialog import ExportDialog
-from drafter.gui.import_summary import ImportSummary, complete_sections
 from drafter.gui.jobs import Jobs
-from drafter.gui.metadata_form import MetadataForm
-from drafter.gui.navigator import CHECK, META, OPENING, Navigator
-from drafter.gui.section_page import SectionPage
+from drafter.gui.navigator import CHECK, META, OPENING
 from drafter.gui.settings import Settings, WindowState
-from drafter.gui.settings_dialog import SettingsDialog
 from drafter.gui.start_page import StartPage
 from drafter.gui.status import LABELS, section_status
 
@@ -72,6 +66,38 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self.start_page = StartPage(self)
         self.stack.addWidget(self.start_page)
+        self.workspace: QSplitter | None = None  # built when the first report opens
+        self.opening_section: Section | None = None
+        self.check_result = None
+        self.status_message = QLabel("")
+        self.statusBar().addPermanentWidget(self.status_message)
+
+        self.start_page.createRequested.connect(self.new_report)
+        self.start_page.importRequested.connect(self.choose_import)
+        self.start_page.openRequested.connect(self.choose_open)
+        self.start_page.recentRequested.connect(self.open_draft)
+        self.start_page.restoreRequested.connect(self.restore)
+        self.start_page.discardRequested.connect(self.discard_recovery)
+
+        self.indicators_ready = False
+        self.suggestions_ready = False
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.timeout.connect(self.autosave)
+        self.apply_settings()
+        self.show_start()
+        geometry = self.window_state.get("geometry")
+        if geometry:
+            self.restoreGeometry(geometry)
+
+    def build_workspace(self) -> None:
+        """The navigator and the pages: built on first use, so the start page shows fast."""
+        if self.workspace is not None:
+            return
+        from drafter.gui.check_page import CheckPage
+        from drafter.gui.metadata_form import MetadataForm
+        from drafter.gui.navigator import Navigator
+        from drafter.gui.section_page import SectionPage
+
         self.workspace = QSplitter(Qt.Orientation.Horizontal, self)
         self.workspace.setObjectName("workspace")
         self.navigator = Navigator(self.workspace)
@@ -88,18 +114,7 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.check_page)
         self.check_page.runRequested.connect(self.run_check)
         self.check_page.jumpRequested.connect(self.jump_to_finding)
-        self.opening_section: Section | None = None
-        self.check_result = None
         self.stack.addWidget(self.workspace)
-        self.status_message = QLabel("")
-        self.statusBar().addPermanentWidget(self.status_message)
-
-        self.start_page.createRequested.connect(self.new_report)
-        self.start_page.importRequested.connect(self.choose_import)
-        self.start_page.openRequested.connect(self.choose_open)
-        self.start_page.recentRequested.connect(self.open_draft)
-        self.start_page.restoreRequested.connect(self.restore)
-        self.start_page.discardRequested.connect(self.discard_recovery)
         self.navigator.pageRequested.connect(self.show_page)
         self.metadata_form.changed.connect(self.mark_dirty)
         self.section_page.changed.connect(self.mark_dirty)
@@ -107,14 +122,17 @@ class MainWindow(QMainWindow):
         self.section_page.indicatorsDetected.connect(self.refresh_current_status)
         self.section_page.prevRequested.connect(lambda: self.step_section(-1))
         self.section_page.nextRequested.connect(lambda: self.step_section(1))
-
-        self.autosave_timer = QTimer(self)
-        self.autosave_timer.timeout.connect(self.autosave)
+        self.section_page.indicators_ready = self.indicators_ready
+        if self.suggestions_ready:
+            self.section_page.suggest_panel.set_ready()
         self.apply_settings()
-        self.show_start()
-        self._restore_geometry()
-        self.indicators_ready = False
-        self.suggestions_ready = False
+        for key, splitter in (
+            ("workspace", self.workspace),
+            ("section_splitter", self.section_page.splitter),
+        ):
+            state = self.window_state.get(key)
+            if state:
+                splitter.restoreState(state)
 
     def warm_up(self) -> None:
         """Load jieba, the indicator rules and the phrase index off the GUI thread."""
@@ -131,7 +149,8 @@ class MainWindow(QMainWindow):
 
         def indicators_done(_result) -> None:
             self.indicators_ready = True
-            self.section_page.indicators_ready = True
+            if self.workspace is not None:
+                self.section_page.indicators_ready = True
             if self.report is not None:
                 self.refresh_all_statuses()
                 self.section_page.refresh_indicators()
@@ -139,7 +158,8 @@ class MainWindow(QMainWindow):
 
         def suggestions_done(_result) -> None:
             self.suggestions_ready = True
-            self.section_page.suggest_panel.set_ready()
+            if self.workspace is not None:
+                self.section_page.suggest_panel.set_ready()
             self.warmedUp.emit("suggestions")
 
         def failed(exc, tb) -> None:
@@ -176,10 +196,13 @@ class MainWindow(QMainWindow):
     def apply_settings(self) -> None:
         self.autosave_timer.start(max(1, self.settings.autosave_seconds) * 1000)
         self.start_page.set_defaults(self.settings.default_organ, self.settings.default_kind)
-        self.section_page.suggest_panel.enabled = self.settings.suggestions_on
+        if self.workspace is not None:
+            self.section_page.suggest_panel.enabled = self.settings.suggestions_on
 
-    def open_settings(self) -> SettingsDialog:
+    def open_settings(self):
         """Show the settings dialog (non-blocking); accepted values apply at once."""
+        from drafter.gui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.settings, self.jobs, self)
         dialog.libraryChanged.connect(self.reload_library)
 
@@ -205,9 +228,11 @@ class MainWindow(QMainWindow):
             suggester.invalidate()
             suggester.ensure_index()
 
-        self.jobs.run(
-            work, on_done=lambda _r: self.section_page.ask_suggestions(), on_error=self.show_error
-        )
+        def done(_result) -> None:
+            if self.workspace is not None:
+                self.section_page.ask_suggestions()
+
+        self.jobs.run(work, on_done=done, on_error=self.show_error)
 
     # ----- pages -------------------------------------------------------------------------
     def show_start(self) -> None:
@@ -307,7 +332,10 @@ class MainWindow(QMainWindow):
             self.show_page(META)
 
     # ----- export --------------------------------------------------------------------------
-    def open_export(self) -> ExportDialog | None:
+    def open_export(self):
+        """The export dialog (non-blocking); accepting it exports off the GUI thread."""
+        from drafter.gui.export_dialog import ExportDialog
+
         if self.report is None:
             return None
         self.commit()
@@ -353,7 +381,7 @@ class MainWindow(QMainWindow):
 
     def leave_page(self) -> None:
         """Commit the editor into the model; autosave on every section change if dirty."""
-        if self.report is None:
+        if self.report is None or self.workspace is None:
             return
         if self.pages.currentWidget() is self.section_page and self.section_page.section:
             self.commit()
@@ -410,6 +438,7 @@ class MainWindow(QMainWindow):
 
     # ----- documents ---------------------------------------------------------------------
     def set_report(self, report: Report, path: Path | None, dirty: bool = False) -> None:
+        self.build_workspace()
         self.report = report
         self.path = Path(path) if path else None
         try:
@@ -433,7 +462,8 @@ class MainWindow(QMainWindow):
         self.report = None
         self.path = None
         self.dirty = False
-        self.section_page.section = None
+        if self.workspace is not None:
+            self.section_page.section = None
 
     def new_report(self, organ: str, kind: str, year: int, skeleton_id: str) -> None:
         try:
@@ -487,7 +517,10 @@ class MainWindow(QMainWindow):
             parent=self,
         )
 
-    def show_import(self, result, path: str) -> ImportSummary:
+    def show_import(self, result, path: str):
+        """The import summary dialog; accepting it opens the rolled-forward draft."""
+        from drafter.gui.import_summary import ImportSummary, complete_sections
+
         try:
             skeleton = load_skeleton(result.report.skeleton)
         except DrafterError:
@@ -524,6 +557,8 @@ class MainWindow(QMainWindow):
             self.update_title()
 
     def commit(self) -> None:
+        if self.workspace is None:
+            return
         if self.pages.currentWidget() is self.section_page and self.section_page.section:
             self.section_page.commit()
             if self.section_page.section is self.opening_section and self.report is not None:
@@ -641,21 +676,11 @@ class MainWindow(QMainWindow):
         except DrafterError as exc:
             self.statusBar().showMessage(f"无法保存设置：{exc.reason}", 8000)
 
-    def _restore_geometry(self) -> None:
-        geometry = self.window_state.get("geometry")
-        if geometry:
-            self.restoreGeometry(geometry)
-        splitter = self.window_state.get("workspace")
-        if splitter:
-            self.workspace.restoreState(splitter)
-        editor_split = self.window_state.get("section_splitter")
-        if editor_split:
-            self.section_page.splitter.restoreState(editor_split)
-
     def _save_geometry(self) -> None:
         self.window_state.set("geometry", self.saveGeometry().data())
-        self.window_state.set("workspace", self.workspace.saveState().data())
-        self.window_state.set("section_splitter", self.section_page.splitter.saveState().data())
+        if self.workspace is not None:
+            self.window_state.set("workspace", self.workspace.saveState().data())
+            self.window_state.set("section_splitter", self.section_page.splitter.saveState().data())
         try:
             self.window_state.save()
         except DrafterError:
