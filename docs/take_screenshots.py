@@ -38,19 +38,21 @@ def pump(app, ms: int) -> None:
 
 
 def shoot(app, window, name: str) -> None:
+    window.statusBar().clearMessage()
     pump(app, 400)
     path = DOCS / name
     window.grab().save(str(path))
     print(f"saved {path}")
 
 
-def open_section_page(app, window) -> None:
-    """A report started from a seed, on work area G with some text typed."""
-    window.new_report("渭南高新区管委会", "gov", 2021, "standard")
-    target = next(s for s in window.report.walk() if s.key == "S1.G")
-    window.show_page(target.id)
-    editor = window.section_page.editor
-    editor.insert_paragraph("全年共收到行政复议申请【填：数字】件，依法受理【填：数字】件。")
+def wait_for(app, condition, seconds: float = 120) -> None:
+    import time
+
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            raise SystemExit("timed out waiting for the app")
+        pump(app, 50)
 
 
 def inside() -> int:
@@ -60,10 +62,31 @@ def inside() -> int:
     window = open_window()
     window.resize(1240, 820)
     window.move(0, 0)
+    wait_for(app, lambda: window.indicators_ready and window.suggestions_ready)
+
+    # A draft started from last year's report and saved, so the start page lists it.
+    window.import_source(str(ROOT / "seeds" / SEED))
+    window.jobs.wait()
+    window.import_dialog.accept()
+    draft = Path(os.environ["DRAFTER_HOME"]) / "渭南高新区2021年度报告.fzbg.json"
+    window.save_to(draft)
+    window.settings.default_organ = "渭南高新区管委会"
+    window.go_start()
+    window.start_page.organ_edit.setText("渭南高新区管委会")
     shoot(app, window, "start_page.png")
-    open_section_page(app, window)
+
+    # Work area G: rolled-forward text with last year's figures marked, indicators ticking.
+    window.open_draft(str(draft))
+    section = window.report.find("S1.G")
+    window.show_page(section.id)
+    editor = window.section_page.editor
+    stale = next(p for p in section.paragraphs if p.stale_figures)
+    editor.goto_paragraph(stale.id, 0)
+    wait_for(app, lambda: window.section_page.suggest_panel.listing.count() > 0)
     shoot(app, window, "section_page.png")
-    window.show_page("check")
+
+    window.run_check()
+    wait_for(app, lambda: window.check_result is not None)
     shoot(app, window, "check_page.png")
     window.dirty = False
     window.close()

@@ -21,6 +21,7 @@ ROLE = Qt.ItemDataRole.UserRole
 SEVERITY_LABELS = {"error": "错误", "warning": "提醒", "info": "提示"}
 SEVERITY_COLOURS = {"error": "#c0392b", "warning": "#b07800", "info": "#3c6e9f"}
 WHOLE = "全文"
+GROUP_OVER = 3  # more findings of one kind than this in a section are folded together
 
 
 class CheckPage(QWidget):
@@ -73,21 +74,39 @@ class CheckPage(QWidget):
                 sev = QTreeWidgetItem(top, [f"{label}（{len(items)}）"])
                 sev.setForeground(0, QBrush(QColor(SEVERITY_COLOURS[severity])))
                 sev.setFirstColumnSpanned(True)
+                by_code: dict[str, list] = {}
                 for f in items:
-                    item = QTreeWidgetItem(sev, [f.message, f.hint])
-                    item.setData(0, ROLE, f)
-                    item.setToolTip(0, f.message)
-                    item.setToolTip(1, f.hint)
+                    by_code.setdefault(f.code, []).append(f)
+                for same in by_code.values():
+                    parent = sev
+                    if len(same) > GROUP_OVER:
+                        parent = QTreeWidgetItem(
+                            sev, [f"{same[0].hint or same[0].message}（{len(same)} 处）"]
+                        )
+                        parent.setFirstColumnSpanned(True)
+                        parent.setData(0, ROLE + 1, "group")
+                    for f in same:
+                        item = QTreeWidgetItem(parent, [f.message, f.hint])
+                        item.setData(0, ROLE, f)
+                        item.setToolTip(0, f.message)
+                        item.setToolTip(1, f.hint)
         self.tree.expandAll()
+        for item in self._walk():  # long runs of one kind of finding start folded
+            if item.data(0, ROLE + 1) == "group":
+                item.setExpanded(False)
+
+    def _walk(self) -> list[QTreeWidgetItem]:
+        out = []
+        stack = [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
+        while stack:
+            item = stack.pop(0)
+            out.append(item)
+            stack[0:0] = [item.child(k) for k in range(item.childCount())]
+        return out
 
     def finding_items(self) -> list[QTreeWidgetItem]:
-        out = []
-        for i in range(self.tree.topLevelItemCount()):
-            top = self.tree.topLevelItem(i)
-            for j in range(top.childCount()):
-                sev = top.child(j)
-                out.extend(sev.child(k) for k in range(sev.childCount()))
-        return out
+        """The rows that stand for one finding each, in display order."""
+        return [item for item in self._walk() if item.data(0, ROLE) is not None]
 
     def _clicked(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         finding = item.data(0, ROLE)
