@@ -6,6 +6,8 @@ a reason, and 插入标准句 (the standard sentence with the figures filled in,
 
 from __future__ import annotations
 
+from functools import cache
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -23,6 +25,13 @@ from drafter.core.indicators import Detection, load_catalog
 from drafter.core.model import Report
 
 PRESENT_FG, MISSING_FG, OPTIONAL_FG, NA_FG = "#2e7d32", "#c0392b", "#777777", "#777777"
+
+
+@cache
+def _sentence_ids() -> frozenset[str]:
+    from drafter.core.templating import sentence_ids
+
+    return frozenset(sentence_ids())
 
 
 class IndicatorRow(QFrame):
@@ -48,10 +57,10 @@ class IndicatorRow(QFrame):
         self.name = ind.name
         layout.addWidget(self.tick)
 
-        from drafter.core.templating import sentence_fields, sentence_ids, standard_sentence
+        from drafter.core.templating import sentence_fields, standard_sentence
 
         self.fields: dict[str, QLineEdit] = {}
-        has_sentence = indicator_id in sentence_ids()
+        has_sentence = indicator_id in _sentence_ids()
         names = sentence_fields(indicator_id) if has_sentence else []
         if names:
             grid = QGridLayout()
@@ -140,25 +149,38 @@ class IndicatorPanel(QWidget):
 
     def __init__(self, host: QWidget, summary: QLabel):
         super().__init__(host)
+        self.host = host
         self.host_layout = host.layout()
         self.summary = summary
-        self.rows: dict[str, IndicatorRow] = {}
+        self.report: Report | None = None
+        self.rows: dict[str, IndicatorRow] = {}  # shown now
+        self.cache: dict[str, IndicatorRow] = {}  # made for this report
 
     def set_indicators(self, report: Report, ids: list[str]) -> None:
+        """Show the rows of these indicators; rows are made once per report and reused."""
+        if report is not self.report:
+            for row in self.cache.values():
+                row.deleteLater()
+            self.cache = {}
+            self.report = report
         while self.host_layout.count():
             item = self.host_layout.takeAt(0)
             if item.widget() is not None:
-                item.widget().deleteLater()
-        self.rows = {}
+                item.widget().hide()
         catalog = load_catalog()
+        self.rows = {}
         for ind_id in ids:
             if ind_id not in catalog:
                 continue
-            row = IndicatorRow(report, ind_id)
-            row.changed.connect(self.changed)
-            row.changed.connect(self._summarise)
-            row.insertRequested.connect(self.insertRequested)
+            row = self.cache.get(ind_id)
+            if row is None:
+                row = IndicatorRow(report, ind_id, self.host)
+                row.changed.connect(self.changed)
+                row.changed.connect(self._summarise)
+                row.insertRequested.connect(self.insertRequested)
+                self.cache[ind_id] = row
             self.host_layout.addWidget(row)
+            row.show()
             self.rows[ind_id] = row
         self.host_layout.addStretch(1)
         self._summarise()

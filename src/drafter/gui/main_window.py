@@ -54,6 +54,8 @@ class MainWindow(QMainWindow):
         self.skeleton: Skeleton | None = None
         self.path: Path | None = None
         self.dirty = False
+        self.edits = 0  # changes made; autosave writes only when this moved on
+        self.autosaved_edits = -1
         self.current_page = ""
         self.setAcceptDrops(True)
         self.resize(1200, 800)
@@ -450,6 +452,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.workspace)
         enable_for_report(self.actions, True)
         self.dirty = dirty
+        self.edits += 1
         self.current_page = ""
         first = self.navigator.order[0] if self.navigator.order else META
         self.show_page(first)
@@ -552,6 +555,7 @@ class MainWindow(QMainWindow):
 
     # ----- saving ------------------------------------------------------------------------
     def mark_dirty(self) -> None:
+        self.edits += 1
         if not self.dirty:
             self.dirty = True
             self.update_title()
@@ -605,11 +609,12 @@ class MainWindow(QMainWindow):
 
     def autosave(self) -> None:
         """Write the recovery copy of a dirty draft (never the draft file itself)."""
-        if self.report is None or not self.dirty:
+        if self.report is None or not self.dirty or self.autosaved_edits == self.edits:
             return
         self.commit()
         try:
             storage.autosave(self.report, self.path)
+            self.autosaved_edits = self.edits
         except DrafterError as exc:
             self.statusBar().showMessage(f"自动保存失败：{exc.reason}", 8000)
             return
