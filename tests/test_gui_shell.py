@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
@@ -187,6 +187,17 @@ def test_find_with_ctrl_f(qtbot, window):
     qtbot.keyClick(page.find_edit, Qt.Key.Key_Return)
     assert editor.textCursor().blockNumber() == 1
     assert len(editor.extraSelections()) == 2
+    # Past the last match the search goes on in the following sections, then wraps.
+    later = window.report.find("S4")
+    later.paragraphs[0:0] = [Paragraph("明年继续做好复议工作。")]
+    first = page.section
+    qtbot.keyClick(page.find_edit, Qt.Key.Key_Return)
+    assert page.section is later
+    assert editor.textCursor().selectedText() == "复议"
+    assert editor.textCursor().block().text() == "明年继续做好复议工作。"
+    qtbot.keyClick(page.find_edit, Qt.Key.Key_Return)
+    assert page.section is first and page.find_status.text() == "已从头继续查找"
+    assert editor.textCursor().blockNumber() == 0
 
 
 def test_settings_dialog_saves_preferences_apart_from_window_state(qtbot, window):
@@ -254,3 +265,67 @@ def test_settings_phrase_library_add_and_remove(qtbot, window, tmp_path):
     assert Library.open().user_entries() == []
     window.jobs.wait()
     dialog.reject()
+
+
+def test_metadata_form_edits_the_report(qtbot, window):
+    create(qtbot, window)
+    qtbot.keyClick(window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    form = window.metadata_form
+    assert window.pages.currentWidget() is form
+    assert form.edits["title"].text() == "测试区人民政府关于2023年度法治政府建设情况的报告"
+    form.edits["title"].clear()
+    type_text(form.edits["title"], "测试区人民政府关于2023年法治政府建设工作的报告")
+    type_text(form.edits["recipient"], "测试市人民政府")
+    type_text(form.edits["doc_number"], "测政字〔2024〕3号")
+    form.dates["date"].setDate(QDate(2024, 2, 20))
+    meta = window.report.metadata
+    assert meta.title == "测试区人民政府关于2023年法治政府建设工作的报告"
+    assert meta.recipient == "测试市人民政府" and meta.doc_number == "测政字〔2024〕3号"
+    assert meta.date == "2024-02-20"
+    assert "2023年法治政府建设工作的报告" in window.windowTitle()
+    form.dates["date"].setDate(form.dates["date"].minimumDate())
+    assert meta.date == ""
+
+
+def test_navigator_status_follows_text_blanks_and_indicators(qtbot, window):
+    window.warm_up()
+    qtbot.waitUntil(lambda: window.indicators_ready, timeout=90000)
+    create(qtbot, window)
+    section = window.report.find("S3")
+    window.show_page(section.id)
+    assert window.navigator.status_of(section.id) == "empty"
+    editor = window.section_page.editor
+    type_text(
+        editor, "区政府主要负责人认真履行推进法治建设第一责任人职责，出庭应诉率达【填：比例】。"
+    )
+    qtbot.waitUntil(lambda: window.navigator.status_of(section.id) == "progress", timeout=3000)
+    editor.next_blank()
+    type_text(editor, "100%")
+    # Blanks filled, but required indicators of S3 (A3 常务会议…) are not written yet.
+    qtbot.waitUntil(lambda: window.navigator.status_of(section.id) == "missing", timeout=3000)
+    rows = window.section_page.indicator_panel.rows
+    missing = [i for i, r in rows.items() if r.required and not r.present]
+    assert missing
+    for ind in missing:
+        rows[ind].na_check.setChecked(True)
+    window.refresh_current_status()
+    assert window.navigator.status_of(section.id) == "done"
+    assert "●" in window.navigator.items[section.id].text(0)
+
+
+def test_open_window_with_a_draft_argument(qtbot, tmp_path):
+    from drafter.core.skeleton import new_report
+    from drafter.gui.app import open_window
+
+    path = tmp_path / "d.fzbg.json"
+    report = new_report("某某县人民政府", 2022, "gov")
+    report.find("S2").paragraphs.append(Paragraph("存在的不足。"))
+    storage.save_draft(report, path)
+    window = open_window(str(path))
+    try:
+        qtbot.waitUntil(lambda: window.report is not None, timeout=5000)
+        assert window.path == path and "d（某某县人民政府" in window.windowTitle()
+        window.navigator.select(window.report.find("S2").id)
+        assert editor_lines(window) == ["存在的不足。"]
+    finally:
+        close_quietly(window)

@@ -261,14 +261,16 @@ class SectionEditor(QPlainTextEdit):
         return True
 
     # ----- find -------------------------------------------------------------------------------
-    def find_text(self, needle: str, backwards: bool = False) -> bool:
-        """Select the next match after the cursor (wrapping); highlight every match."""
+    def find_text(self, needle: str, backwards: bool = False, wrap: bool = True) -> bool:
+        """Select the next match after the cursor (wrapping if asked); highlight every match."""
         self.highlight_matches(needle)
         if not needle:
             return False
         flags = QTextDocument.FindFlag.FindBackward if backwards else QTextDocument.FindFlag(0)
         if self.find(needle, flags):
             return True
+        if not wrap:
+            return False
         cursor = self.textCursor()
         cursor.movePosition(
             QTextCursor.MoveOperation.End if backwards else QTextCursor.MoveOperation.Start

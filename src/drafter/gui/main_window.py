@@ -119,9 +119,11 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.workspace)
         self.navigator.pageRequested.connect(self.show_page)
         self.metadata_form.changed.connect(self.mark_dirty)
+        self.metadata_form.changed.connect(self.update_title)
         self.section_page.changed.connect(self.mark_dirty)
         self.section_page.edited.connect(self.refresh_current_status)
         self.section_page.indicatorsDetected.connect(self.refresh_current_status)
+        self.section_page.findElsewhere.connect(self.find_in_next_sections)
         self.section_page.prevRequested.connect(lambda: self.step_section(-1))
         self.section_page.nextRequested.connect(lambda: self.step_section(1))
         self.section_page.indicators_ready = self.indicators_ready
@@ -647,6 +649,23 @@ class MainWindow(QMainWindow):
         if self.pages.currentWidget() is not self.section_page:
             self.step_section(1)
         self.section_page.show_find(self.section_page.editor.textCursor().selectedText())
+
+    def find_in_next_sections(self, needle: str) -> None:
+        """Continue a search in the sections after this one, wrapping round to this one."""
+        self.commit()
+        order = list(self.navigator.order)
+        here = self.current_page if self.current_page in order else None
+        start = order.index(here) + 1 if here else 0
+        candidates = order[start:] + order[:start]
+        for sid in candidates:
+            section = self.section_by_id(sid)
+            if section is not None and any(needle in p.lead + p.text for p in section.paragraphs):
+                wrapped = here is not None and order.index(sid) <= order.index(here)
+                if sid != self.current_page:
+                    self.show_page(sid)
+                self.section_page.find_from_start(needle, "已从头继续查找" if wrapped else "")
+                return
+        self.section_page.find_from_start(needle)
 
     # ----- window --------------------------------------------------------------------------
     def update_title(self) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
     QLabel,
@@ -37,6 +38,7 @@ class SectionPage(QWidget):
     changed = Signal()  # any edit (draft is dirty)
     edited = Signal()  # text settled after typing (debounced)
     indicatorsDetected = Signal()  # the indicator ticks were brought up to date
+    findElsewhere = Signal(str)  # no further match in this section: look in the next ones
 
     def __init__(self, jobs: Jobs, parent=None):
         super().__init__(parent)
@@ -176,8 +178,26 @@ class SectionPage(QWidget):
         self.editor.setFocus()
 
     def find_next(self) -> bool:
-        found = self.editor.find_text(self.find_edit.text())
-        self.find_status.setText("" if found or not self.find_edit.text() else "本节未找到")
+        """The next match after the cursor; past the last one, the search moves on to the
+        following sections (the main window knows them)."""
+        needle = self.find_edit.text()
+        self.find_status.setText("")
+        if not needle:
+            self.editor.highlight_matches("")
+            return False
+        if self.editor.find_text(needle, wrap=False):
+            return True
+        self.findElsewhere.emit(needle)
+        return False
+
+    def find_from_start(self, needle: str, note: str = "") -> bool:
+        """Select the first match in this section (after the search moved here)."""
+        self.show_find(needle)
+        self.editor.moveCursor(QTextCursor.MoveOperation.Start)
+        found = self.editor.find_text(needle, wrap=False)
+        self.find_status.setText(note if found else "全文未找到")
+        if found:
+            self.editor.setFocus()
         return found
 
     # ----- internals -----------------------------------------------------------------------
