@@ -323,3 +323,10 @@ def test_decimal_at_line_start_is_not_a_heading():
         numbering(["一、甲", "（一）子", "1.提高站位。", "2.5亿元资金已拨付到位。", "2.强化领导。"])
         == []
     )
+
+
+def test_half_width_brackets_in_heading_numbers():
+    got = list(check_numbering(["一、甲", "(一)子", "(二)丑", "（三）寅"]))
+    assert [f.code for f in got] == ["numbering-halfwidth"]
+    assert "(一)" in got[0].message and "2 处" in got[0].message
+    assert numbering(["一、甲", "（一）子", "（二）丑"]) == []

@@ -287,6 +287,7 @@ def check_numbering(lines: list[str]) -> Iterator[Finding]:
     overall: dict[int, int] = {1: 0, 2: 0, 3: 0, 4: 0}
     seen_levels: set[int] = set()
     styles3: dict[str, str] = {}
+    halfwidth: list[str] = []
     for raw in lines:
         line = raw.strip(" \t\u3000\ufeff")
         for level, rx in _NUM_PATTERNS:
@@ -301,6 +302,8 @@ def check_numbering(lines: list[str]) -> Iterator[Finding]:
                     break  # "2.5亿元…": a number, not a heading
                 styles3.setdefault("、" if m.group(2) == "、" else ".", line[:16])
             shown = line[: m.end()].strip()
+            if level in (2, 4) and ("(" in shown or ")" in shown):
+                halfwidth.append(shown)
             prev = in_parent[level]
             fits = value == 1 or value == (prev or 0) + 1 or value == overall[level] + 1
             if prev is not None and value == prev:
@@ -330,6 +333,13 @@ def check_numbering(lines: list[str]) -> Iterator[Finding]:
                 seen_levels.discard(lower)
             seen_levels.add(level)
             break
+    if halfwidth:
+        yield Finding(
+            "numbering-halfwidth",
+            "warning",
+            f"标题编号用了半角括号（如“{halfwidth[0]}”），共 {len(halfwidth)} 处。",
+            "标题序数用全角括号：“（一）”“（1）”。",
+        )
     if len(styles3) > 1:
         yield _numbering(
             "numbering-mixed",
