@@ -269,13 +269,17 @@ def test_web_debris_in_a_draft_paragraph():
 
 
 def test_paragraph_unchanged_from_last_year():
-    report = make_report(["严格落实行政执法三项制度。"], year=2022)
+    report = make_report(["严格落实行政执法三项制度，全年评查案卷240卷。"], year=2022)
+    report.last_year = LastYear(year=2021)
     p = report.sections[0].paragraphs[0]
     p.last_year_text = p.text
+    p.stale_figures = ["240卷"]
     (f,) = findings(report, "paragraph-unchanged")
-    assert f.paragraph == p.id
-    p.text = "全面落实行政执法三项制度。"
+    assert f.paragraph == p.id and "“240卷”仍是2021年报告的数值" in f.message
+    assert "figure-unchanged" not in codes(report)  # one finding for the whole paragraph
+    p.text = "全面落实行政执法三项制度，全年评查案卷240卷。"
     assert "paragraph-unchanged" not in codes(report)
+    assert "figure-unchanged" in codes(report)
 
 
 def test_date_checks():

@@ -419,10 +419,14 @@ def check_conventions(
             )
         p = unit.paragraph
         if p is not None and unit.spans and p.unchanged_from_last_year and p.text.strip():
+            stale = [f for f in dict.fromkeys(p.stale_figures) if f in p.text]
+            figs = "、".join(f"“{f}”" for f in stale[:5])
+            last = report.last_year.year if report.last_year and report.last_year.year else ""
             yield Finding(
                 "paragraph-unchanged",
                 "warning",
-                "这一段与去年报告一字未改。",
+                "这一段与去年报告一字未改"
+                + (f"，其中数字{figs}仍是{last or '去'}年报告的数值。" if stale else "。"),
                 "按本年度的工作改写，更新其中的数字和事例。",
                 **unit.location(),
             )

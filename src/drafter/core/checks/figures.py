@@ -126,8 +126,8 @@ def _rates(unit: TextUnit, sent: str, offset: int) -> Iterator[Finding]:
 
 def _stale(report: Report, unit: TextUnit) -> Iterator[Finding]:
     p = unit.paragraph
-    if p is None or not unit.spans or not p.stale_figures:
-        return
+    if p is None or not unit.spans or not p.stale_figures or p.unchanged_from_last_year:
+        return  # a paragraph still word for word last year's is one finding (conventions)
     last = report.last_year.year if report.last_year and report.last_year.year else None
     year = report.metadata.year
     for fig in dict.fromkeys(p.stale_figures):
