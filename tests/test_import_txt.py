@@ -177,3 +177,11 @@ def test_read_report_reads_drafts_and_text(tmp_path):
     draft = save_draft(report, tmp_path / "d.fzbg.json")
     again = read_report(draft)
     assert again.plain_text() == report.plain_text()
+
+
+def test_organ_kind_and_year_of_every_seed_match_the_seed_list():
+    from drafter.core.seeds import load_seeds
+
+    for seed in load_seeds():
+        m = import_file(seed.path, roll_forward=False).report.metadata
+        assert (m.organ, m.organ_kind, m.year) == (seed.organ, seed.kind, seed.year), seed.file

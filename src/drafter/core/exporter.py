@@ -193,6 +193,7 @@ class _Builder:
         if self.opt.page_numbers:
             self._footers()
         self._properties()
+        self._package()
         out = io.BytesIO()
         self.doc.save(out)
         if self.progress:
@@ -209,6 +210,7 @@ class _Builder:
             style_id="GwMark",
             index=len(self.body) - 1,
             line=round(size * 20 * 1.2),
+            snap_to_grid=False,
             align="center",
             space_before=h["mark_space_before"],
         )
@@ -238,7 +240,7 @@ class _Builder:
     def _title(self) -> None:
         el = self.lay.elements["title"]
         title = self.meta.title.strip() or blank("标题")
-        lines = split_title(title, int(el.get("max_chars", 20)), tuple(el.get("keep_whole", ())))
+        lines = split_title(title, int(el.get("max_chars", 20)))
         p = self.para("GwTitle", align="center", mark=self.style("title"))
         add_run(p, "\n".join(lines), self.style("title"))
 
@@ -441,6 +443,31 @@ class _Builder:
                     root.remove(child)
                 add_paragraph(root, style_id="GwFooter", line=pn["line"])
 
+    def _package(self) -> None:
+        """Drop the template's parts a 公文 has no use for (a thumbnail of an empty page,
+        Word 2010 style effects, custom XML), and list the fonts it uses with their
+        alternates and the GB2312 character set."""
+        drop = ("stylesWithEffects", "webSettings", "customXml", "thumbnail")
+        for rels in (self.doc.part.rels, self.doc.part.package.rels):
+            for rid, rel in list(rels.items()):
+                if rel.reltype.rsplit("/", 1)[-1] in drop:
+                    rels.pop(rid)
+        for rel in self.doc.part.rels.values():
+            if rel.reltype.endswith("/fontTable"):
+                rel.target_part._blob = self._font_table()
+
+    def _font_table(self) -> bytes:
+        fonts = etree.Element(W("fonts"), nsmap={"w": W("")[1:-1]})
+        for name in dict.fromkeys(self.lay.fonts.values()):
+            f = sub(fonts, "font", name=name)
+            alt = self.lay.font_alternates.get(name)
+            if alt:
+                sub(f, "altName", val=alt)
+            sub(f, "charset", val="86")
+            sub(f, "family", val="modern")
+            sub(f, "pitch", val="variable")
+        return etree.tostring(fonts, xml_declaration=True, encoding="UTF-8", standalone=True)
+
     def _settings(self) -> None:
         settings = self.doc.settings.element
         for el in settings.findall(W("rsids")):
@@ -473,8 +500,12 @@ class _Builder:
         RunStyle(body_font, body_size).rpr(rpr_default)
         ppr_default = sub(defaults, "pPrDefault")
         ppr = sub(ppr_default, "pPr")
+        # Every page holds its 22 lines: no widow/orphan control moving lines over.
+        sub(ppr, "widowControl", val=0)
         # No automatic space between Chinese and Latin/digits: 28 characters a line, and
         # the 成文日期 lines up under the 署名 as counted.
+        # No punctuation hanging past the right edge: a line never holds a 29th character.
+        sub(ppr, "overflowPunct", val=0)
         sub(ppr, "autoSpaceDE", val=0)
         sub(ppr, "autoSpaceDN", val=0)
         sub(ppr, "spacing", before=0, after=0, line=lay.line, lineRule="exact")

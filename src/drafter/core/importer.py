@@ -26,7 +26,7 @@ from drafter.core.mapping import (
 from drafter.core.model import Paragraph, Report, Section
 from drafter.core.outline import Item, Node, build_outline, clean_line, heading_words, remove_debris
 from drafter.core.skeleton import skeleton_for_year
-from drafter.core.source_read import read_text_file, text_paragraphs
+from drafter.core.source_read import convert_with_libreoffice, read_text_file, text_paragraphs
 
 AREA_CONFIDENT = 4.0  # heading-wording score above which a heading names its own area
 
@@ -106,7 +106,7 @@ class _Built:
     notes: list[str]
 
 
-def _paragraphs_of(items: list[Item | Node], base_level: int) -> list[Paragraph]:
+def _paragraphs_of(items: list[Item | Node]) -> list[Paragraph]:
     """Items (and flattened child nodes) as model paragraphs in document order."""
     out: list[Paragraph] = []
     for x in items:
@@ -128,15 +128,15 @@ def _node_as_paragraphs(node: Node) -> list[Paragraph]:
         head = [Paragraph(text=first.text, lead=node.heading, level=node.level)]
     else:
         head = [Paragraph(text=node.heading, kind="heading", level=node.level)]
-    return head + _paragraphs_of(items, node.level)
+    return head + _paragraphs_of(items)
 
 
 def _section(node: Node, section: str, area: str | None, flatten: bool = True) -> Section:
     sec = Section(section=section, area=area, heading=node.heading, runin=node.runin)
     if flatten:
-        sec.paragraphs = _paragraphs_of(node.items, node.level)
+        sec.paragraphs = _paragraphs_of(node.items)
     else:
-        sec.paragraphs = _paragraphs_of(node.own_items(), node.level)
+        sec.paragraphs = _paragraphs_of(node.own_items())
     return sec
 
 
@@ -278,9 +278,8 @@ def build_report(paragraphs: list[str]) -> tuple[_Built, list[str]]:
 
 
 def count_body(report: Report) -> int:
-    return sum(1 for p in report.paragraphs() if p.kind == "body") + sum(
-        1 for s in report.walk() if s.runin and s.heading and not s.paragraphs
-    )
+    """Body paragraphs (run-in ones included), sub-headings not counted."""
+    return sum(1 for p in report.paragraphs() if p.kind == "body")
 
 
 def import_file(
@@ -354,6 +353,7 @@ __all__ = [
     "MappedHeading",
     "area_scores",
     "build_report",
+    "convert_with_libreoffice",
     "import_file",
     "read_report",
 ]

@@ -18,7 +18,6 @@ from pathlib import Path
 from drafter.core.errors import InputError
 
 MAX_TEXT_BYTES = 8 * 1024 * 1024  # a report is ~20 KB; 8 MB is far beyond any real one
-MAX_DOCX_BYTES = 64 * 1024 * 1024
 CONVERTIBLE = (".doc", ".wps", ".rtf", ".odt", ".wpt", ".dot")
 
 _SAVE_AS = "请在 Word 或 WPS 中打开后“另存为” .docx（Word 文档）再导入"

@@ -11,9 +11,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
+
+from jinja2 import FileSystemLoader, TemplateError, TemplateNotFound, Undefined
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import SandboxedEnvironment
 
 from drafter.core import tokenizer
-from drafter.core.blanks import blank, fill
+from drafter.core.blanks import blank, fill, find_blanks
+from drafter.core.errors import DrafterError
+from drafter.core.figures import extract_figures
+from drafter.resources import template_path
 
 # Blank labels (the GUI and the checker read them as plain labels).
 YEAR = "年份"
@@ -68,8 +76,6 @@ _YEAR_RE = re.compile(
     rf"(?<![\d.]){_YEAR_Y}(?=\s*(?:年|版|[-—–－~～至到]|[)）]|\s*$))|(?<=[-—–－~～至到]){_YEAR_Y}(?!\d)"
 )
 _MONTH_RE = re.compile(r"(?<![\d.])\d{1,2}(?=\s*月)")
-_PERCENT_RE = re.compile(r"(?:[近约超]|超过)?\d+(?:\.\d+)?\s*[%％]")
-_NUMBER_RE = re.compile(r"\d+(?:[.,，]\d+)*(?:\s*(?:余|多))?")
 _PROVINCE_RE = re.compile("(?:" + "|".join(sorted(PROVINCES, key=len, reverse=True)) + ")[省市]?")
 _DIGIT_RE = re.compile(r"[0-9０-９]")
 _LEFTOVER_RE = re.compile(
@@ -126,12 +132,12 @@ def _protected_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _figure_spans(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, replacement) for figures: percentages, then plain numbers."""
+    """(start, end, replacement) for every figure: "48件" → "【填：数字】件", "99.4%" →
+    "【填：百分比】" (the unit stays, the number and 余/近/万 go)."""
     out = []
-    for m in _PERCENT_RE.finditer(text):
-        out.append((m.start(), m.end(), blank(PERCENT)))
-    for m in _NUMBER_RE.finditer(text):
-        out.append((m.start(), m.end(), blank(NUMBER)))
+    for f in extract_figures(text):
+        rep = blank(PERCENT) if f.unit == "%" else blank(NUMBER) + f.unit
+        out.append((f.start, f.end, rep))
     return out
 
 
@@ -240,3 +246,108 @@ def has_specifics(template: str) -> bool:
 def fill_years(template: str, year: int) -> str:
     """Fill the year blanks of a template for a report of ``year``."""
     return fill(template, {YEAR: str(year), LAST_YEAR: str(year - 1), NEXT_YEAR: str(year + 1)})
+
+
+# ---- jinja2 sentence templates (templates/sentences/) -----------------------------------
+
+SENTENCES_DIR = "sentences"
+
+
+class _BlankUndefined(Undefined):
+    """A figure the clerk has not given renders as a blank named after it."""
+
+    def __str__(self) -> str:
+        return blank(self._undefined_name or NUMBER)
+
+
+@cache
+def _environment() -> SandboxedEnvironment:
+    return SandboxedEnvironment(
+        loader=FileSystemLoader(str(template_path(SENTENCES_DIR))),
+        undefined=_BlankUndefined,
+        autoescape=False,
+        keep_trailing_newline=False,
+    )
+
+
+def _render(name: str, values: dict[str, object]) -> str:
+    given = {k: v for k, v in values.items() if v is not None and str(v).strip() != ""}
+    try:
+        template = _environment().get_template(name)
+    except TemplateNotFound:
+        raise DrafterError(name, "没有这一句式模板") from None
+    except TemplateError as exc:
+        raise DrafterError(name, f"句式模板有误（{exc}）") from None
+    try:
+        return template.render(**given).strip()
+    except (TemplateError, SecurityError) as exc:
+        raise DrafterError(name, f"句式模板无法生成（{exc}）") from None
+
+
+def sentence_ids() -> list[str]:
+    """Indicator ids that have a standard sentence."""
+    return sorted(
+        p.stem for p in template_path(SENTENCES_DIR).glob("*.j2") if p.stem[:1].isupper()
+    )
+
+
+def standard_sentence(indicator_id: str, figures: dict[str, str] | None = None) -> str:
+    """The standard sentence for an indicator with its figures; missing ones are blanks.
+
+    standard_sentence("G1", {"收到件数": "48"}) →
+    "全年共收到行政复议申请48件，依法受理【填：受理件数】件，审结【填：审结件数】件。"
+    """
+    return _render(f"{indicator_id}.j2", dict(figures or {}))
+
+
+def sentence_fields(indicator_id: str) -> list[str]:
+    """The figure names a standard sentence takes, in order (its blanks when empty)."""
+    return [label for _, _, label in find_blanks(standard_sentence(indicator_id))]
+
+
+_SELF_NAMES = (("管委会", "我区"), ("局", "我局"), ("办", "我办"), ("委", "我委"))
+
+
+def _self_name(organ: str, kind: str) -> str:
+    for suffix, name in _SELF_NAMES:
+        if organ.endswith(suffix):
+            return name
+    for level in "区县市镇":
+        if organ.endswith(level) or organ.endswith(level + "人民政府"):
+            return "我" + level
+    return organ or blank(ORGAN)
+
+
+def _superior(organ: str, kind: str) -> str:
+    for level in "区县市":
+        if level in organ:
+            return f"{level}委" if kind == "gov" else f"{level}委、{level}政府"
+    return blank("上级机关")
+
+
+def opening_paragraph(report) -> str:
+    """The opening paragraph for a report ("20XX年，我局在…领导下…现将…报告如下："),
+    rendered from templates/sentences/opening.j2 with the report's metadata."""
+    meta = report.metadata
+    year = meta.year or None
+    outline = None
+    if year:
+        outline = (
+            "法治政府建设实施纲要（2021—2025年）"
+            if year >= 2021
+            else "法治政府建设实施纲要（2015—2020年）"
+        )
+    return _render(
+        "opening.j2",
+        {
+            "年份": year,
+            "我方": _self_name(meta.organ, meta.organ_kind),
+            "上级": _superior(meta.organ, meta.organ_kind),
+            "纲要": outline,
+        },
+    )
+
+
+def closing_paragraph(report=None) -> str:
+    """The closing line (templates/sentences/closing.j2: 特此报告。)."""
+    return _render("closing.j2", {})

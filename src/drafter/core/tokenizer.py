@@ -47,11 +47,12 @@ def stopwords() -> frozenset[str]:
 
 @cache
 def _sub_terms() -> dict[str, tuple[str, ...]]:
-    """For each long domain term, the shorter domain terms inside it (行政复议申请 → 行政复议)."""
+    """For each long domain term, the domain terms of 4+ characters inside it
+    (行政复议申请 → 行政复议); search mode already yields the 2- and 3-character ones."""
     terms = domain_terms()
     out = {}
     for t in terms:
-        inner = tuple(s for s in terms if s != t and len(s) >= 2 and s in t)
+        inner = tuple(s for s in terms if s != t and len(s) >= 4 and s in t)
         if inner:
             out[t] = inner
     return out
