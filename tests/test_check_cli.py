@@ -130,3 +130,18 @@ def test_missing_file_and_empty_folder(tmp_path):
     empty.mkdir()
     proc = run_cli("check", str(empty))
     assert proc.returncode == 2 and "empty" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_docx_export_of_a_seed_is_checked_like_the_seed(tmp_path, seed_files):
+    from drafter.core.exporter import export_docx
+    from drafter.core.importer import read_report
+
+    docx = tmp_path / "000.docx"
+    export_docx(read_report(seed_files[0]), docx)
+    proc = run_cli("check", str(docx), "--json")
+    assert proc.returncode == 1, proc.stderr
+    doc = json.loads(proc.stdout)
+    got = {f["code"] for f in doc["findings"]}
+    assert {"S2-missing", "repeated-words", "doc-number-space", "quote-unbalanced"} <= got
+    assert doc["sections"]["S2"] is False
+    assert doc["indicators"]["G4"]["status"] == "missing"
