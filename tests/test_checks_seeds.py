@@ -220,3 +220,24 @@ def test_json_shape(checked):
         "value": 2.0,
         "unit": "次",
     }
+
+
+def test_rolled_forward_draft_flags_last_years_text_and_figures():
+    from drafter.core.checks import run_checks
+    from drafter.core.importer import import_file
+
+    seed = next(s for s in load_seeds() if s.file.startswith("004"))
+    report = import_file(seed.path).report  # rolled forward to 2020
+    assert report.metadata.year == 2020
+    res = run_checks(report, "gov")
+    unchanged = of(res, "paragraph-unchanged")
+    assert len(unchanged) == sum(1 for p in report.paragraphs() if p.unchanged_from_last_year)
+    funnel = next(f for f in unchanged if "48件" in f.message)
+    assert "“48件”、“37件”、“26件”仍是2019年报告的数值" in funnel.message
+    assert not of(res, "figure-unchanged")
+    # the clerk rewrites the sentence but keeps one of last year's figures
+    _sec, p = report.find_paragraph(funnel.paragraph)
+    p.text = p.text.replace("依法受理37件", "依法受理41件").replace("审结26件", "审结39件")
+    (stale,) = of(run_checks(report, "gov"), "figure-unchanged")
+    assert p.text[stale.start : stale.end] == "48件"
+    assert "2019年报告中为“48件”" in stale.message and "2020年" in stale.hint
