@@ -334,3 +334,10 @@ def test_half_width_brackets_in_heading_numbers():
     assert [f.code for f in got] == ["numbering-halfwidth"]
     assert "(一)" in got[0].message and "2 处" in got[0].message
     assert numbering(["一、甲", "（一）子", "（二）丑"]) == []
+
+
+def test_years_in_plans_and_looking_ahead():
+    assert "year-mismatch" in codes(make_report(s4=["2021年，我区将继续推进。"]))  # 2021 report
+    assert "year-mismatch" not in codes(make_report(s4=["2025年，基本建成法治政府。"]))
+    assert "year-mismatch" not in codes(make_report(["2022年，我区将继续深化改革。"]))
+    assert "year-mismatch" in codes(make_report(["2019年，我区开展专项行动。"]))

@@ -193,16 +193,21 @@ def _years(report: Report, unit: TextUnit) -> Iterator[Finding]:
         return
     if unit.section == "S4" and unit.is_heading:
         for m in _YEAR_IN_HEADING.finditer(text):
-            if int(m.group(1)) not in (year + 1,) and not _RANGE.search(text):
+            if int(m.group(1)) <= year and not _RANGE.search(text):
                 yield _year_finding(unit, m, year + 1, "下一年度安排的年份")
         return
     if unit.section not in ("S1", "S3", "S4"):
         return
-    expected = year + 1 if unit.section == "S4" else year
+    # S1/S3 report the year's work ("2020年，" in a 2021 report is last year's sentence);
+    # S4 plans the next year (a sentence opening on the report year or before is stale).
+    plans = unit.section == "S4"
     for a, b in sentences(text):
         m = _SENT_YEAR.match(text[a:b])
-        if m and int(m.group(1)) != expected:
-            yield _year_finding(unit, m, expected, "句首年份", offset=a)
+        if not m:
+            continue
+        y = int(m.group(1))
+        if (plans and y <= year) or (not plans and (y < year or y > year + 1)):
+            yield _year_finding(unit, m, year + 1 if plans else year, "句首年份", offset=a)
 
 
 def _year_finding(
