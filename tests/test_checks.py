@@ -341,3 +341,11 @@ def test_years_in_plans_and_looking_ahead():
     assert "year-mismatch" not in codes(make_report(s4=["2025年，基本建成法治政府。"]))
     assert "year-mismatch" not in codes(make_report(["2022年，我区将继续深化改革。"]))
     assert "year-mismatch" in codes(make_report(["2019年，我区开展专项行动。"]))
+
+
+def test_review_funnel_across_sentences_of_a_paragraph():
+    text = "全年共收到行政复议申请30件。依法受理37件，审结26件。"
+    (f,) = findings(make_report([text]), "funnel-grows")
+    assert text[f.start : f.end] == "37件"
+    other = "全年共收到行政复议申请30件。新收行政诉讼案件60件，审结55件。"
+    assert "funnel-grows" not in codes(make_report([other]))
