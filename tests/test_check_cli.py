@@ -49,6 +49,7 @@ def test_folder_of_seeds_gives_table_csv_and_exit_1(seed_folder, tmp_path):
     assert rows["004_57e3017b4e6cb477.txt"][-1] == "通过"
     # per-file reports come first
     assert "== " in proc.stdout and "全力推进全力推进" in proc.stdout
+    assert "位置：“…办事创业为导向,全力推进全力推进法治政府建设,现…”" in proc.stdout
 
     with out_csv.open(encoding="utf-8-sig", newline="") as fh:
         data = list(csv.DictReader(fh))

@@ -100,6 +100,20 @@ def _pad(s: str, width: int) -> str:
     return s + " " * max(0, width - _width(s))
 
 
+def _snippet(report: Report, f) -> str:
+    """A few words around a finding's place in its paragraph."""
+    if not f.paragraph:
+        return ""
+    found = report.find_paragraph(f.paragraph)
+    if not found:
+        return ""
+    text = found[1].text
+    if f.start is None:
+        return text[:16] + ("…" if len(text) > 16 else "")
+    a, b = max(0, f.start - 8), min(len(text), f.end + 8)
+    return ("…" if a else "") + text[a:b] + ("…" if b < len(text) else "")
+
+
 def print_file(c: Checked, out) -> None:
     res, rep = c.result, c.report
     meta = rep.metadata
@@ -132,6 +146,9 @@ def print_file(c: Checked, out) -> None:
             f"  [{SEVERITY_CN[f.severity]}] {f.message}" + (f"（{where}）" if where else ""),
             file=out,
         )
+        snippet = _snippet(rep, f)
+        if snippet:
+            print(f"      位置：“{snippet}”", file=out)
         if f.hint:
             print(f"      → {f.hint}", file=out)
     for code, n in hidden.items():
