@@ -37,7 +37,7 @@ def check_indicators(report: Report, statuses: dict[str, dict], kind: str) -> It
                 "warning",
                 f"未写到必报事项 {ind_id}「{ind.name}」。",
                 f"补写这方面的工作（如：{cues}）；确不适用的，在草稿中标为“不适用”并写明理由。",
-                section="S1",
+                section="S3" if ind_id == "A2" else "S1",
                 indicator=ind_id,
             )
         elif st["status"] == "no_figure":
