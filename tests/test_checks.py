@@ -349,3 +349,10 @@ def test_review_funnel_across_sentences_of_a_paragraph():
     assert text[f.start : f.end] == "37件"
     other = "全年共收到行政复议申请30件。新收行政诉讼案件60件，审结55件。"
     assert "funnel-grows" not in codes(make_report([other]))
+
+
+def test_list_markers_are_not_unbalanced_brackets():
+    text = "主要做法有：1)建立台账；2)定期通报；a）加强督办。"
+    got = codes(make_report([text]))
+    assert "bracket-unbalanced" not in got
+    assert "bracket-unbalanced" in codes(make_report(["印发《方案》并组织实施）。"]))

@@ -77,6 +77,7 @@ _SPACE = re.compile(
     rf"|(?<=\d)[ \u3000\u00a0]+(?=[{CJK}])"
 )
 _QUOTED = re.compile(r"“[^“”]{0,40}”")
+_LIST_MARKER = re.compile(r"(?:^|[\s，。；：、,;:])[0-9a-zA-Z一二三四五六七八九十]{1,2}[）)]$")
 
 
 def _half_width(unit: TextUnit) -> Iterator[Finding]:
@@ -106,6 +107,8 @@ def _unbalanced(unit: TextUnit) -> Iterator[Finding]:
         if ch in PAIRS:
             stack.append((SAME_KIND.get(ch, ch), i))
         elif ch in CLOSERS:
+            if ch in "）)" and _LIST_MARKER.search(unit.text[max(0, i - 4) : i + 1]):
+                continue  # "1)" / "a）" numbering a list item
             opener = SAME_KIND.get(CLOSERS[ch], CLOSERS[ch])
             if stack and stack[-1][0] == opener:
                 stack.pop()
