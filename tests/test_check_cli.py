@@ -59,6 +59,8 @@ def test_folder_of_seeds_gives_table_csv_and_exit_1(seed_folder, tmp_path):
     assert by[("004", "G1")]["figures"] == "48件；37件；26件"
     assert by[("000", "G4")]["status"] == "missing" and by[("000", "G4")]["level"] == "required"
     assert by[("000", "G4")]["kind"] == "dept" and by[("003", "G4")]["kind"] == "gov"
+    # 002 names no organ the importer recognises; it calls itself "我局": a department
+    assert by[("002", "G4")]["kind"] == "dept"
     assert by[("003", "G3")]["figures"] == "18件"
     assert by[("001", "A1")]["organ"] == "韶关市武江区政务服务数据管理局"
 
