@@ -85,9 +85,12 @@ def test_sections_out_of_order():
 def test_formal_report_needs_recipient_and_closing():
     formal = make_report(doc_number="某政发〔2022〕1号")
     assert {"recipient-missing", "closing-missing"} <= set(codes(formal))
+    assert "date-missing" in codes(formal)
+    assert "signature-missing" not in codes(formal)  # a draft signs with its organ's name
     formal.metadata.recipient = "某市人民政府"
     formal.metadata.closing = "特此报告。"
-    assert not {"recipient-missing", "closing-missing"} & set(codes(formal))
+    formal.metadata.date = "2023-02-10"
+    assert not {"recipient-missing", "closing-missing", "date-missing"} & set(codes(formal))
     web = make_report()  # title and body alone: no closing expected
     assert "closing-missing" not in codes(web)
 

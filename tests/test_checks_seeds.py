@@ -69,6 +69,7 @@ def test_seed_000(checked):
     _sec, p = report.find_paragraph(quote.paragraph)
     assert p.text[quote.start - 3 : quote.start + 1] == "马上办”"
     assert of(res, "closing-missing")
+    assert of(res, "signature-missing") and of(res, "date-missing")  # it ends on its plans
     assert of(res, "halfwidth-punct")
     assert not of(res, "web-debris") and not of(res, "year-mismatch")
     assert not of(res, "outdated-basis")
@@ -149,6 +150,7 @@ def test_seed_003(checked):
     assert res.sections == {"S1": True, "S2": True, "S3": True, "S4": True, "S5": False}
     assert of(res, "S3-inside") and not of(res, "S3-missing")
     assert of(res, "closing-missing")
+    assert not of(res, "signature-missing") and not of(res, "date-missing")
     assert not any(c.startswith("doc-number") for c in codes(res))
     spaces = [f.message for f in of(res, "stray-space")]
     assert len(spaces) == 2 and "500 余株" in spaces[0] and "杂草 1次" in spaces[1]

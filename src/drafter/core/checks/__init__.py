@@ -74,7 +74,7 @@ def run_checks(
     kind = kind or report_kind(report)
     found = sections_found(report)
     statuses = indicator_statuses(report, kind)
-    findings: list[Finding] = list(check_structure(report, found))
+    findings: list[Finding] = list(check_structure(report, found, from_file=source is not None))
     findings += check_indicators(report, statuses, kind)
     findings += check_figures(report)
     findings += check_conventions(
