@@ -359,3 +359,16 @@ def test_list_markers_are_not_unbalanced_brackets():
     got = codes(make_report([text]))
     assert "bracket-unbalanced" not in got
     assert "bracket-unbalanced" in codes(make_report(["印发《方案》并组织实施）。"]))
+
+
+def test_indicator_figure_same_as_last_years():
+    report = make_report(["全年共收到行政复议申请48件，依法受理37件。"], year=2022)
+    report.last_year = LastYear(
+        year=2021, figures={"G1": [{"text": "48件", "value": 48.0, "unit": "件"}]}
+    )
+    (f,) = findings(report, "figure-same-as-last-year")
+    assert f.indicator == "G1" and f.severity == "info"
+    assert "“48件”与2021年报告相同（去年：48件）" in f.message
+    # still in last year's wording: reported as figure-unchanged instead
+    report.sections[0].paragraphs[0].stale_figures = ["48件"]
+    assert "figure-same-as-last-year" not in codes(report)

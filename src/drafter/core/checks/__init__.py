@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from drafter.core.checks.conventions import check_conventions
-from drafter.core.checks.figures import check_figures
+from drafter.core.checks.figures import check_figures, check_last_year
 from drafter.core.checks.finding import Finding, severity_rank
 from drafter.core.checks.indicators import check_indicators
 from drafter.core.checks.structure import check_structure, sections_found
@@ -77,6 +77,7 @@ def run_checks(
     findings: list[Finding] = list(check_structure(report, found, from_file=source is not None))
     findings += check_indicators(report, statuses, kind)
     findings += check_figures(report)
+    findings += check_last_year(report, statuses)
     findings += check_conventions(
         report, source.lines if source else None, source.debris if source else None
     )

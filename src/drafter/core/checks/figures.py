@@ -177,3 +177,28 @@ def check_figures(report: Report) -> Iterator[Finding]:
             yield from _rates(unit, sent, a)
         yield from _funnel(unit)
         yield from _stale(report, unit)
+
+
+def check_last_year(report: Report, statuses: dict[str, dict]) -> Iterator[Finding]:
+    """An indicator's count equal to the one last year's report gave for it (rolled-forward
+    drafts). Rates are left alone (100% 出庭应诉率 two years running is normal), and so are
+    small counts; figures still standing in last year's wording are reported elsewhere."""
+    last = report.last_year
+    if last is None or not last.figures:
+        return
+    stale = {f for p in report.paragraphs() for f in p.stale_figures if f in p.text}
+    for ind_id, st in statuses.items():
+        before = last.figures.get(ind_id) or []
+        seen = {(f.get("value"), f.get("unit")) for f in before}
+        for fig in st["figures"]:
+            if fig["unit"] == "%" or not fig["value"] or fig["value"] < 10 or fig["text"] in stale:
+                continue
+            if (fig["value"], fig["unit"]) in seen:
+                was = "、".join(f["text"] for f in before[:4])
+                yield Finding(
+                    "figure-same-as-last-year",
+                    "info",
+                    f"{ind_id} 的数字“{fig['text']}”与{last.year or '去'}年报告相同（去年：{was}）。",
+                    "核实这是本年度的数据。",
+                    indicator=ind_id,
+                )
