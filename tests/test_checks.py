@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from drafter.core.checks import run_checks
-from drafter.core.checks.conventions import check_numbering
+from drafter.core.checks.numbering import check_numbering
 from drafter.core.model import IndicatorState, LastYear, Metadata, Paragraph, Report, Section
 
 GOOD_S2 = "一是部分工作人员法治意识不强，二是执法力量不足。原因在于培训还不够系统。"

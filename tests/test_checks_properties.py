@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from drafter.core.checks import run_checks
-from drafter.core.checks.conventions import check_numbering
+from drafter.core.checks.numbering import check_numbering
 from drafter.core.figures import extract_figures
 from drafter.core.indicators import detect_indicators
 from drafter.core.model import Metadata, Paragraph, Report, Section
