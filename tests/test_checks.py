@@ -372,3 +372,15 @@ def test_indicator_figure_same_as_last_years():
     # still in last year's wording: reported as figure-unchanged instead
     report.sections[0].paragraphs[0].stale_figures = ["48件"]
     assert "figure-same-as-last-year" not in codes(report)
+
+
+def test_s2_content_without_its_own_heading():
+    problems = "工作中还存在一些问题：一是法治意识还不够强；二是执法力量有待加强。"
+    report = make_report(["全面推进法治政府建设。", problems], s2=False)
+    res = run_checks(report)
+    assert res.sections["S2"] is True and "S2-missing" not in codes(report)
+    (f,) = [f for f in res.findings if f.code == "S2-inside"]
+    assert f.paragraph == report.sections[0].paragraphs[1].id
+    # a passing mention of problems solved is not S2
+    solved = make_report(["及时研究解决存在的问题，推动工作落实。"], s2=False)
+    assert "S2-missing" in codes(solved)
