@@ -74,6 +74,11 @@ def test_unreadable_file_is_reported_and_the_others_still_checked(seed_folder):
     rows = table_rows(proc.stdout)
     assert rows["broken.docx"][-1] == "无法读取"
     assert len(rows) == 6 and rows["004_57e3017b4e6cb477.txt"][-1] == "通过"
+    proc = run_cli("check", str(seed_folder), "--json")
+    assert proc.returncode == 2
+    docs = json.loads(proc.stdout)
+    broken = [d for d in docs if d["path"].endswith("broken.docx")]
+    assert len(docs) == 6 and broken[0]["error"] and "findings" not in broken[0]
 
 
 def test_one_clean_file_exits_0_and_json_is_one_object(seed_files):
