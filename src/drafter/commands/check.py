@@ -14,11 +14,13 @@ import sys
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from drafter.core.checks import CheckResult, read_for_check, report_kind, run_checks
 from drafter.core.errors import DrafterError
-from drafter.core.indicators import load_catalog
-from drafter.core.model import Report
+
+if TYPE_CHECKING:  # the checks load only when `check` runs, not for every drafter command
+    from drafter.core.checks import CheckResult
+    from drafter.core.model import Report
 
 SUFFIXES = (".json", ".docx", ".txt")
 SEVERITY_CN = {"error": "错误", "warning": "警告", "info": "提示"}
@@ -79,6 +81,8 @@ def _is_draft(path: Path) -> bool:
 
 
 def check_file(path: Path, kind: str | None) -> Checked:
+    from drafter.core.checks import read_for_check, report_kind, run_checks
+
     try:
         report, source = read_for_check(path)
     except DrafterError as exc:
@@ -194,6 +198,8 @@ def print_table(checked: list[Checked], out) -> None:
 
 
 def write_csv(checked: list[Checked], target: Path) -> None:
+    from drafter.core.indicators import load_catalog
+
     catalog = load_catalog()
     tmp = target.with_name(target.name + ".tmp")
     try:
