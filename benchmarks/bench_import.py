@@ -24,7 +24,12 @@ from drafter.core.importer import import_file  # noqa: E402
 from drafter.core.outline import parse_number  # noqa: E402
 from drafter.core.seeds import load_seeds  # noqa: E402
 
-LEVELS = [("chineseCounting", "%1、"), ("chineseCounting", "（%2）"), ("decimal", "%3."), ("decimal", "（%4）")]
+LEVELS = [
+    ("chineseCounting", "%1、"),
+    ("chineseCounting", "（%2）"),
+    ("decimal", "%3."),
+    ("decimal", "（%4）"),
+]
 
 
 def hundred_page_docx(path: Path) -> tuple[Path, int]:
@@ -39,8 +44,12 @@ def hundred_page_docx(path: Path) -> tuple[Path, int]:
         f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{f}"/><w:lvlText w:val="{t}"/></w:lvl>'
         for i, (f, t) in enumerate(LEVELS)
     )
-    numbering.insert(0, parse_xml(f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90">{lvls}</w:abstractNum>'))
-    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="91"><w:abstractNumId w:val="90"/></w:num>'))
+    numbering.insert(
+        0, parse_xml(f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90">{lvls}</w:abstractNum>')
+    )
+    numbering.append(
+        parse_xml(f'<w:num {nsdecls("w")} w:numId="91"><w:abstractNumId w:val="90"/></w:num>')
+    )
     chars = 0
     target = 100 * 22 * 28
     round_no = 0
@@ -51,11 +60,15 @@ def hundred_page_docx(path: Path) -> tuple[Path, int]:
             if num:
                 p = d.add_paragraph(num.rest)
                 p._p.get_or_add_pPr().append(
-                    parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{num.kind - 1}"/><w:numId w:val="91"/></w:numPr>')
+                    parse_xml(
+                        f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{num.kind - 1}"/><w:numId w:val="91"/></w:numPr>'
+                    )
                 )
             else:
                 d.add_paragraph(line)
             chars += len(line)
+            if chars >= target:
+                break
         t = d.add_table(rows=4, cols=3)
         for r in range(4):
             for c in range(3):
@@ -91,7 +104,7 @@ def main() -> None:
         path, chars = hundred_page_docx(Path(d) / "hundred_pages.docx")
         times, result = timed(path, 3)
         print(
-            f"100-page .docx ({chars} characters, {path.stat().st_size / 1024:.0f} KB, "
+            f"100-page .docx ({chars} characters ≈ {chars / (22 * 28):.0f} pages of 22×28, {path.stat().st_size / 1024:.0f} KB, "
             f"{result.paragraphs} paragraphs, {len(result.headings)} headings mapped): "
             f"median {statistics.median(times):.2f} s, max {max(times):.2f} s over {len(times)} runs"
         )

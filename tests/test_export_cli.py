@@ -9,7 +9,7 @@ import docx
 import pytest
 
 from conftest import run_cli
-from drafter.core import exporter
+from drafter.core import storage
 from drafter.core.errors import ExportError
 from drafter.core.exporter import ExportOptions, export_docx
 from drafter.core.storage import save_draft
@@ -64,6 +64,7 @@ def test_cli_draft_with_bad_date_exits_2(tmp_path):
     out = tmp_path / "out.docx"
     res = run_cli("export", str(path), "-o", str(out))
     assert res.returncode == 2
+    assert "d.fzbg.json" in res.stderr
     assert "成文日期" in res.stderr and "2021-13-40" in res.stderr
     assert len(res.stderr.strip().splitlines()) == 1
     assert not out.exists()
@@ -103,7 +104,7 @@ def test_failed_replace_leaves_the_old_file_and_no_temp_file(tmp_path, monkeypat
     def broken_replace(src, dst):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(exporter.os, "replace", broken_replace)
+    monkeypatch.setattr(storage.os, "replace", broken_replace)
     with pytest.raises(ExportError) as err:
         export_docx(sample_report(), out)
     assert "out.docx" in err.value.one_line()
@@ -142,3 +143,21 @@ def test_cli_help_still_lists_every_command_and_export_help_works():
     assert res.returncode == 0
     for flag in ("--header", "--no-page-numbers", "--seal", "--record", "--font-set"):
         assert flag in res.stdout
+
+
+def test_cli_exports_a_txt_report_as_it_is(tmp_path):
+    from conftest import SEEDS
+
+    out = tmp_path / "seed.docx"
+    res = run_cli("export", str(SEEDS / "003_9cb397488837d2a1.txt"), "-o", str(out))
+    assert res.returncode == 0, res.stderr
+    texts = [p.text for p in docx.Document(str(out)).paragraphs]
+    assert "渭南市人民政府：" in texts
+    assert "渭南高新技术产业开发区管理委员会" in texts
+    assert "2021年1月22日" in texts
+
+
+def test_cli_missing_txt_exits_2(tmp_path):
+    res = run_cli("export", str(tmp_path / "none.txt"), "-o", str(tmp_path / "o.docx"))
+    assert res.returncode == 2 and "none.txt" in res.stderr
+    assert len(res.stderr.strip().splitlines()) == 1

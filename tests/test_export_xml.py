@@ -144,6 +144,7 @@ def test_body_and_headings_fonts_sizes_indents_per_block(out_dir, i):
     for p, b in zip(paras, blocks, strict=True):
         assert p.text == b.number + b.lead + b.text
         assert p.indent("firstLine") == 640  # 2 characters of 三号
+        assert p.indent("left") == 0 and p.indent("hanging") == 0  # wrapped lines flush left
         for r in p.runs:
             assert r.size_half_points == SIZE_HALF_POINTS["三号"]
             assert not r.bold
@@ -486,3 +487,53 @@ def test_package_lists_the_fonts_with_alternates_and_drops_template_leftovers(ou
     assert fonts["仿宋_GB2312"] == ("仿宋", "86")
     assert fonts["楷体_GB2312"] == ("楷体", "86")
     assert fonts["方正小标宋简体"][1] == "86"
+
+
+@pytest.mark.parametrize("i", range(len(SEEDS)), ids=SEED_IDS)
+def test_seed_title_header_and_record_elements(out_dir, i):
+    path, report = seed_docx(out_dir, i, header=True, record=True)
+    paras = body_paragraphs(path)
+    m = report.metadata
+    mark = paras[0]
+    assert mark.style == "GwMark" and mark.text == (m.organ or "【填：发文机关】")
+    assert {r.color for r in mark.runs} == {"FF0000"}
+    number = next(p for p in paras if p.style == "GwDocNumber")
+    label = "签发人："
+    assert (
+        number.text
+        == f"\t{m.doc_number or '【填：发文字号】'}\t{label}{m.signer or '【填：签发人】'}"
+    )
+    title = next(p for p in paras if p.style == "GwTitle")
+    assert title.align == "center"
+    assert {(r.fonts["eastAsia"], r.size_half_points, r.bold) for r in title.runs} == {
+        (GB["title"], SIZE_HALF_POINTS["二号"], False)
+    }
+    tbl = part(path, "word/document.xml").find(".//w:tbl", NS)
+    printed = paragraphs(tbl)[-1].text
+    assert printed.endswith("印发") and printed.startswith("\t")
+
+
+@pytest.mark.parametrize("i", range(len(SEEDS)), ids=SEED_IDS)
+def test_page_number_sits_7_mm_below_the_text_block(out_dir, i):
+    path, _ = seed_docx(out_dir, i, header=True, record=True)
+    sect = part(path, "word/document.xml").findall(".//w:sectPr", NS)[0]
+    footer_distance = int(wval(sect.find("w:pgMar", NS), "footer"))
+    (p,) = paragraphs(footer_parts(path, sect)["default"])
+    line, rule = p.line
+    assert rule == "exact"
+    # Word puts the footer's last line footer_distance above the page's bottom edge:
+    # the top of the number's line is 35 - 7 = 28 mm above it.
+    assert abs(footer_distance + line - 28 * 56.69) <= 57
+
+
+def test_an_empty_new_draft_exports_with_blanks_to_fill(out_dir):
+    from drafter.core.skeleton import new_report
+
+    report = new_report("某某区司法局", 2024, "dept")
+    path = exported(out_dir, "new", report, header=True, record=True)
+    texts = [p.text for p in body_paragraphs(path)]
+    assert texts[0] == "某某区司法局"
+    assert "【填：成文日期】" in texts
+    headings = [p for p in body_paragraphs(path) if p.style == "GwHeading1"]
+    assert [p.text[:2] for p in headings][:2] == ["一、", "二、"]
+    assert docx.Document(str(path)).paragraphs

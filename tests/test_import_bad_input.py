@@ -45,6 +45,12 @@ def make_wps(tmp_path):
     return p
 
 
+def make_encrypted_docx(tmp_path):
+    p = tmp_path / "locked.docx"  # password-protected Word files are OLE containers
+    p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + os.urandom(4000))
+    return p
+
+
 def make_pdf(tmp_path):
     p = tmp_path / "report.pdf"
     p.write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n")
@@ -145,6 +151,7 @@ CASES = {
     "doc": (make_doc, "另存为"),
     "wps": (make_wps, "另存为"),
     "pdf": (make_pdf, "PDF"),
+    "encrypted_docx": (make_encrypted_docx, "加密"),
     "corrupt_zip": (make_corrupt_zip, "损坏"),
     "zip_bomb": (make_zip_bomb, "压缩炸弹"),
     "xxe": (make_xxe, "实体"),

@@ -41,6 +41,8 @@ def test_automatic_numbering_is_resolved(tmp_path, seed):
     assert any(t.startswith(("一、", "（一）")) for t in visible)
     result = import_file(path, roll_forward=False)
     assert mapping_of(result) == SEED_HEADINGS[seed]
+    txt = import_file(SEED_FILES[seed], roll_forward=False).report
+    assert result.report.plain_text() == txt.plain_text()
 
 
 def test_header_line_and_signature_in_docx(tmp_path):
@@ -124,3 +126,91 @@ def test_numbering_counters_restart_below_a_higher_level():
     }
     got = [n.label("1", i) for i in (0, 1, 2, 2, 1, 2, 0, 1)]
     assert got == ["一、", "（一）", "1.", "2.", "（二）", "1.", "二、", "（一）"]
+
+
+def test_docx_saved_under_a_doc_or_wps_name_is_read(tmp_path):
+    for ext in (".doc", ".wps"):
+        path = typed_docx(seed_lines("001"), tmp_path / f"renamed{ext}")
+        assert mapping_of(import_file(path, roll_forward=False)) == SEED_HEADINGS["001"]
+
+
+def test_list_style_linked_numbering(tmp_path):
+    """A list defined through a list style (numStyleLink), as Word's multilevel lists are."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    d = docx.Document()
+    numbering = d.part.numbering_part.element
+    lvls = (
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>'
+    )
+    numbering.insert(
+        0,
+        parse_xml(
+            f'<w:abstractNum {nsdecls("w")} w:abstractNumId="80"><w:styleLink w:val="ReportList"/>{lvls}</w:abstractNum>'
+        ),
+    )
+    numbering.insert(
+        1,
+        parse_xml(
+            f'<w:abstractNum {nsdecls("w")} w:abstractNumId="81"><w:numStyleLink w:val="ReportList"/></w:abstractNum>'
+        ),
+    )
+    numbering.append(
+        parse_xml(f'<w:num {nsdecls("w")} w:numId="70"><w:abstractNumId w:val="80"/></w:num>')
+    )
+    numbering.append(
+        parse_xml(f'<w:num {nsdecls("w")} w:numId="71"><w:abstractNumId w:val="81"/></w:num>')
+    )
+    d.styles.element.append(
+        parse_xml(
+            f'<w:style {nsdecls("w")} w:type="numbering" w:styleId="ReportList"><w:name w:val="Report List"/>'
+            '<w:pPr><w:numPr><w:numId w:val="70"/></w:numPr></w:pPr></w:style>'
+        )
+    )
+
+    def numbered(text, ilvl):
+        p = d.add_paragraph(text)
+        p._p.get_or_add_pPr().append(
+            parse_xml(
+                f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{ilvl}"/><w:numId w:val="71"/></w:numPr>'
+            )
+        )
+
+    numbered("主要举措和成效", 0)
+    numbered("深化行政执法体制改革", 1)
+    d.add_paragraph("推行行政执法三项制度。")
+    numbered("存在的不足和原因", 0)
+    d.add_paragraph("执法力量不足。")
+    path = tmp_path / "linked.docx"
+    d.save(path)
+    assert docx_paragraphs(path) == [
+        "一、主要举措和成效", "（一）深化行政执法体制改革", "推行行政执法三项制度。",
+        "二、存在的不足和原因", "执法力量不足。",
+    ]  # fmt: skip
+
+
+def test_tracked_changes_read_as_accepted(tmp_path):
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    d = docx.Document()
+    d.add_paragraph("一、主要举措和成效")
+    p = d.add_paragraph("全年收到行政复议申请")
+    p._p.append(
+        parse_xml(
+            f'<w:ins {nsdecls("w")} w:id="1" w:author="a" w:date="2022-01-01T00:00:00Z">'
+            "<w:r><w:t>48件</w:t></w:r></w:ins>"
+        )
+    )
+    p._p.append(
+        parse_xml(
+            f'<w:del {nsdecls("w")} w:id="2" w:author="a" w:date="2022-01-01T00:00:00Z">'
+            "<w:r><w:delText>36件</w:delText></w:r></w:del>"
+        )
+    )
+    p.add_run("。")
+    path = tmp_path / "tracked.docx"
+    d.save(path)
+    assert docx_paragraphs(path) == ["一、主要举措和成效", "全年收到行政复议申请48件。"]

@@ -98,3 +98,19 @@ def test_explicit_target_year():
     assert result.year_to == 2021
     assert "三、2022年重点工作安排" in result.report.plain_text()
     assert result.report.metadata.title == "2021年静海区法治政府建设情况报告"
+
+
+def test_last_years_draft_rolls_forward(tmp_path):
+    from drafter.core.storage import save_draft
+
+    draft = save_draft(
+        import_file(SEED_FILES["003"], roll_forward=False).report, tmp_path / "d.fzbg.json"
+    )
+    result = import_file(draft)
+    assert (result.year_from, result.year_to) == (2020, 2021)
+    assert [(h.text, h.section, h.area) for h in result.headings if h.level == 1][:2] == [
+        ("创新优化,全面履行政府职能", "S1", "B"),
+        ("完善制度体系,规范重大行政决策", "S1", "C"),
+    ]
+    assert result.report.metadata.title == "渭南高新区管委会关于2021年度法治政府建设工作的报告"
+    assert result.report.last_year.year == 2020

@@ -83,3 +83,11 @@ def test_very_long_titles_take_three_lines():
     lines = split_title(title, 20)
     assert len(lines) == 3 and "".join(lines) == title
     assert max(map(len, lines)) - min(map(len, lines)) <= 6
+
+
+def test_without_the_dictionary_file_jieba_itself_cuts(monkeypatch, jieba_tok):
+    monkeypatch.setattr(word_index, "_jieba_dict", lambda: None)
+    title = "渭南高新区管委会关于2020年度法治政府建设工作的报告"
+    assert word_index.index_path() is None
+    assert word_index.cut(title) == jieba_tok.lcut(title, HMM=False)
+    assert split_title(title, 20) == ["渭南高新区管委会关于2020年度", "法治政府建设工作的报告"]

@@ -175,6 +175,7 @@ class Numbering:
     overrides: dict[str, dict[int, int]] = field(default_factory=dict)
     counters: dict[str, dict[int, int]] = field(default_factory=dict)
     started: set[str] = field(default_factory=set)
+    style_links: dict[str, str] = field(default_factory=dict)  # abstractNumId → list style
 
     @classmethod
     def from_part(cls, element) -> Numbering:
@@ -192,6 +193,9 @@ class Numbering:
                     start=_int(_val(lvl.find(f"{_W}start")), 1),
                 )
             num.levels[aid] = lv
+            link = _val(an.find(f"{_W}numStyleLink"))
+            if link and not lv:
+                num.style_links[aid] = link
         for n in element.findall(f"{_W}num"):
             nid = n.get(f"{_W}numId", "")
             num.abstract_of[nid] = _val(n.find(f"{_W}abstractNumId")) or ""
@@ -202,6 +206,14 @@ class Numbering:
                         _val(so), 1
                     )
         return num
+
+    def link_styles(self, styles: dict[str, _StyleInfo]) -> None:
+        """Lists defined by a list style (numStyleLink) take the levels of that style's list."""
+        for aid, style_id in self.style_links.items():
+            info = styles.get(style_id)
+            target = self.abstract_of.get(info.num[0]) if info and info.num else None
+            if target and self.levels.get(target):
+                self.levels[aid] = self.levels[target]
 
     def label(self, num_id: str, ilvl: int) -> str:
         """The visible number of the next paragraph in list num_id at level ilvl."""
@@ -302,13 +314,45 @@ def _style_table(doc) -> dict[str, _StyleInfo]:
     return out
 
 
+_TEXT_TAGS = (f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr", f"{_W}noBreakHyphen")
+_HIDDEN = {f"{_W}del", f"{_W}moveFrom", f"{_W}txbxContent"}
+
+
+def paragraph_text(p_el) -> str:
+    """A paragraph's visible text as it reads with tracked changes accepted.
+
+    Runs inside insertions (w:ins), hyperlinks, smart tags and content controls count;
+    deleted text (w:del, w:moveFrom) and text boxes anchored in the paragraph do not.
+    """
+    parts: list[str] = []
+    for node in p_el.iter(*_TEXT_TAGS):
+        anc = node.getparent()
+        hidden = False
+        while anc is not None and anc is not p_el:
+            if anc.tag in _HIDDEN:
+                hidden = True
+                break
+            anc = anc.getparent()
+        if hidden:
+            continue
+        tag = node.tag
+        if tag == f"{_W}t":
+            parts.append(node.text or "")
+        elif tag == f"{_W}tab":
+            parts.append("\t")
+        elif tag == f"{_W}noBreakHyphen":
+            parts.append("-")
+        elif node.get(f"{_W}type") != "page":
+            parts.append("\n")
+    return "".join(parts)
+
+
 def docx_paragraphs(path: str | Path) -> list[str]:
     """The visible paragraphs of a .docx, automatic numbers included, tables as text."""
     p = Path(path)
     check_zip(p)
     try:
         import docx
-        from docx.text.paragraph import Paragraph as DocxParagraph
 
         doc = docx.Document(str(p))
         try:
@@ -317,13 +361,14 @@ def docx_paragraphs(path: str | Path) -> list[str]:
             numbering_el = None
         numbering = Numbering.from_part(numbering_el)
         styles = _style_table(doc)
+        numbering.link_styles(styles)
         out: list[str] = []
         style_counters = [0] * 10
         body = doc.element.body
 
         def para_text(el) -> str:
             # a line break inside a paragraph is layout only (a title set on two lines)
-            text = DocxParagraph(el, doc._body).text.replace("\n", "")
+            text = paragraph_text(el).replace("\n", "")
             ppr = el.find(f"{_W}pPr")
             style_id = _val(ppr.find(f"{_W}pStyle")) if ppr is not None else None
             sinfo = styles.get(style_id or "", _StyleInfo(None, None))
@@ -356,9 +401,7 @@ def docx_paragraphs(path: str | Path) -> list[str]:
                     for tr in el.iter(f"{_W}tr"):
                         cells = []
                         for tc in tr.findall(f"{_W}tc"):
-                            cell = "".join(
-                                DocxParagraph(pe, doc._body).text for pe in tc.iter(f"{_W}p")
-                            ).strip()
+                            cell = "".join(paragraph_text(pe) for pe in tc.iter(f"{_W}p")).strip()
                             cells.append(cell)
                         row = "\t".join(c for c in cells)
                         if row.strip():

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from drafter.core.blanks import BLANK_RE
 from drafter.core.model import Metadata
-from drafter.core.outline import parse_number
+from drafter.core.outline import cn_value, parse_number
 
 DOC_NUMBER = re.compile(
     r"([\u4e00-\u9fffA-Za-z]{1,16}[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*第?\s*\d{1,4}\s*号)"
@@ -80,15 +80,6 @@ def cn_digits_year(s: str) -> str:
     return "".join(_CN_DIGIT.get(c, c) for c in s)
 
 
-def cn_small(s: str) -> int:
-    """一…三十一 for months and days."""
-    vals = {c: i for i, c in enumerate("〇一二三四五六七八九")}
-    if "十" in s:
-        head, _, tail = s.partition("十")
-        return (vals.get(head, 1) if head else 1) * 10 + (vals.get(tail, 0) if tail else 0)
-    return vals.get(s, 0)
-
-
 def parse_date(line: str) -> str | None:
     """ "2021年1月22日" / "二〇二一年一月二十二日" → "2021-01-22"."""
     m = DATE.match(line)
@@ -99,7 +90,7 @@ def parse_date(line: str) -> str | None:
         if not m:
             return None
         y = int(cn_digits_year(m.group(1)))
-        mo, d = cn_small(m.group(2)), cn_small(m.group(3))
+        mo, d = cn_value(m.group(2)), cn_value(m.group(3))
     if not (1 <= mo <= 12 and 1 <= d <= 31):
         return None
     return f"{y:04d}-{mo:02d}-{d:02d}"
@@ -179,10 +170,13 @@ def split_metadata(paragraphs: list[str]) -> Split:
                 meta.signer = re.sub(r"[\s、，,]+", "、", sg.group(1).strip())
             i += 1
             continue
-        if not title_parts and _is_title(line):
-            title_parts = [*pending, line] if pending and line.startswith("关于") else [line]
-            if pending and not line.startswith("关于"):
+        joined = "".join([*pending, line])
+        if not title_parts and "报告" in line and (_is_title(line) or _is_title(joined)):
+            if _is_title(line) and not line.startswith("关于"):
+                title_parts = [line]  # lines above it were a 发文机关标志 or a page header
                 notes.extend(f"标题前的文字：{p}" for p in pending)
+            else:  # a title set on several lines ("…关于2021年度法治政府建设" / "情况的报告")
+                title_parts = [*pending, line]
             pending = []
             i += 1
             continue

@@ -168,7 +168,7 @@ def cut(text: str) -> list[str]:
         db = None
     if db is None:
         return _jieba_cut(text)
-    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    con = sqlite3.connect(db.as_uri() + "?mode=ro", uri=True)
     try:
         (total,) = con.execute("SELECT total FROM meta").fetchone()
 
