@@ -21,6 +21,7 @@ ALPHABET = st.sampled_from(
 TEXT = st.text(ALPHABET, max_size=120)
 
 
+@settings(deadline=None)
 @given(TEXT)
 def test_figures_spans_match_their_text(text):
     for f in extract_figures(text):
@@ -29,6 +30,7 @@ def test_figures_spans_match_their_text(text):
         assert f.approx in ("", "余", "近", "多", "约")
 
 
+@settings(deadline=None)  # the first call loads jieba
 @given(TEXT)
 def test_detection_evidence_lies_in_the_text(text):
     for det in detect_indicators(text).values():
@@ -54,7 +56,32 @@ def test_checks_never_fail_and_spans_point_into_paragraphs(texts, year):
             assert 0 <= f.start <= f.end <= len(p.text)
 
 
+@settings(deadline=None)
 @given(st.lists(TEXT, max_size=20))
 def test_numbering_never_fails(lines):
     for f in check_numbering(lines):
         assert f.code.startswith("numbering")
+
+
+LINE = st.one_of(
+    TEXT,
+    st.sampled_from(
+        ["一、主要举措和成效", "（一）加强组织领导", "1.提高站位。", "二、存在的不足", "特此报告。"]
+    ),
+    st.builds(lambda n, t: f"{n}、{t}", st.sampled_from("一二三四五"), TEXT),
+)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(LINE, min_size=1, max_size=15))
+def test_imported_text_of_any_shape_is_checked(lines):
+    from drafter.core.checks import Source
+    from drafter.core.importer import build_report
+
+    built, debris = build_report(lines)
+    res = run_checks(built.report, None, Source(lines, debris))
+    assert set(res.sections) == {"S1", "S2", "S3", "S4", "S5"}
+    assert all(
+        st_["status"] in ("present", "no_figure", "missing", "n/a")
+        for st_ in res.indicators.values()
+    )
