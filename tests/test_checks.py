@@ -384,3 +384,14 @@ def test_s2_content_without_its_own_heading():
     # a passing mention of problems solved is not S2
     solved = make_report(["及时研究解决存在的问题，推动工作落实。"], s2=False)
     assert "S2-missing" in codes(solved)
+
+
+def test_last_years_plans_not_reported_this_year():
+    report = make_report(["严格落实行政执法三项制度。"], year=2022)
+    report.last_year = LastYear(
+        year=2021,
+        plans=["全面推行行政执法三项制度。", "深化政务公开，加大主动公开力度。"],
+    )
+    fs = findings(report, "plan-not-reported")
+    assert [f.indicator for f in fs] == ["H1"]  # E1 is reported this year
+    assert "深化政务公开" in fs[0].message and fs[0].severity == "info"
