@@ -38,6 +38,7 @@ class SuggestPanel(QObject):
             lambda cur, _prev: self.button.setEnabled(cur is not None)
         )
         self.button.setEnabled(False)
+        self.listing.setSpacing(4)
 
     def set_ready(self) -> None:
         self.ready = True
@@ -72,7 +73,7 @@ class SuggestPanel(QObject):
             return  # an older answer: a newer question is on its way
         self.listing.clear()
         for s in suggestions:
-            item = QListWidgetItem(f"{s.template}\n—— {s.source}")
+            item = QListWidgetItem(f"{s.template}\n（来源：{s.source}）")
             item.setData(ROLE, s.template)
             item.setToolTip(s.text)
             self.listing.addItem(item)
