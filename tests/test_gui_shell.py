@@ -149,7 +149,7 @@ def test_editor_keeps_paragraph_identity_kind_and_lead(qtbot):
     assert paras[-1] is body and body.text == "依法受理37件。"
     # Marking a heading.
     editor.moveCursor(QTextCursor.MoveOperation.Start)
-    editor.set_heading_level(2)
+    editor.set_heading_level(1)  # one level below the section's own heading (level 1)
     first = editor.paragraphs()[0]
     assert first.kind == "heading" and first.level == 2
 
@@ -329,3 +329,21 @@ def test_open_window_with_a_draft_argument(qtbot, tmp_path):
         assert editor_lines(window) == ["存在的不足。"]
     finally:
         close_quietly(window)
+
+
+def test_sub_headings_number_one_level_below_their_section(qtbot, window):
+    create(qtbot, window)
+    area = window.report.find("S1.E")
+    window.navigator.select(area.id)
+    editor = window.section_page.editor
+    type_text(editor, "推进严格规范公正文明执法")
+    qtbot.keyClick(editor, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    type_text(editor, "全面推行行政执法三项制度。")
+    window.commit()
+    blocks = [b for b in window.report.blocks() if b.section == "S1" and b.area == "E"]
+    assert [(b.number, b.text) for b in blocks] == [
+        ("（五）", area.heading),
+        ("1.", "推进严格规范公正文明执法"),
+        ("", "全面推行行政执法三项制度。"),
+    ]

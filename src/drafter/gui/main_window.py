@@ -60,8 +60,8 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.resize(1200, 800)
 
-        self.actions = create_actions(self)
-        build_menus(self, self.actions)
+        self.action_map = create_actions(self)
+        build_menus(self, self.action_map)
         self._connect_actions()
 
         self.stack = QStackedWidget(self)
@@ -174,7 +174,7 @@ class MainWindow(QMainWindow):
 
     # ----- actions -----------------------------------------------------------------------
     def _connect_actions(self) -> None:
-        a = self.actions
+        a = self.action_map
         a["new"].triggered.connect(self.go_start)
         a["import"].triggered.connect(self.choose_import)
         a["open"].triggered.connect(self.choose_open)
@@ -244,7 +244,7 @@ class MainWindow(QMainWindow):
         self.start_page.set_recent(self.settings.recent_drafts)
         recoveries = storage.find_recoveries()
         self.start_page.set_recovery(recoveries[0] if recoveries else None)
-        enable_for_report(self.actions, False)
+        enable_for_report(self.action_map, False)
         self.update_title()
 
     def go_start(self) -> None:
@@ -275,6 +275,7 @@ class MainWindow(QMainWindow):
                 self.navigator.neighbour(page, -1) is not None,
                 self.navigator.neighbour(page, 1) is not None,
                 opening=page == OPENING,
+                depth=self.section_depth(section),
             )
             self.pages.setCurrentWidget(self.section_page)
             self.refresh_current_status()
@@ -405,6 +406,20 @@ class MainWindow(QMainWindow):
         if target:
             self.show_page(target)
 
+    def section_depth(self, section: Section) -> int:
+        """1 for a top-level section, 2 for a work area inside it, and so on."""
+
+        def depth_in(sections: list[Section], level: int) -> int:
+            for s in sections:
+                if s is section:
+                    return level
+                found = depth_in(s.children, level + (1 if s.heading else 0))
+                if found:
+                    return found
+            return 0
+
+        return depth_in(self.report.sections, 1) if self.report else 1
+
     def section_by_id(self, section_id: str) -> Section | None:
         if self.report is None:
             return None
@@ -452,7 +467,7 @@ class MainWindow(QMainWindow):
         self.navigator.set_report(report, self.skeleton)
         self.refresh_all_statuses()
         self.stack.setCurrentWidget(self.workspace)
-        enable_for_report(self.actions, True)
+        enable_for_report(self.action_map, True)
         self.dirty = dirty
         self.edits += 1
         self.current_page = ""

@@ -107,6 +107,7 @@ class SectionPage(QWidget):
         has_prev: bool,
         has_next: bool,
         opening: bool = False,
+        depth: int = 1,
     ) -> None:
         self.report, self.section, self.node = report, section, node
         if opening:
@@ -123,7 +124,7 @@ class SectionPage(QWidget):
         self.runin_check.blockSignals(True)
         self.runin_check.setChecked(section.runin)
         self.runin_check.blockSignals(False)
-        self.editor.load(section)
+        self.editor.load(section, depth if section.heading else depth - 1)
         self.prev_button.setEnabled(has_prev)
         self.next_button.setEnabled(has_next)
         has_last = any(p.last_year_text for p in section.paragraphs)
