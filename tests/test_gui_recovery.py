@@ -62,3 +62,29 @@ def test_killed_app_offers_recovered_draft(qtbot, drafter_home):
         assert window.windowTitle().startswith("*")
     finally:
         close_quietly(window)
+
+
+def test_opening_a_draft_with_a_newer_autosave_offers_it(qtbot, tmp_path):
+    from drafter.core.model import Paragraph
+    from drafter.core.skeleton import new_report
+
+    path = tmp_path / "r.fzbg.json"
+    report = new_report("某某县人民政府", 2022, "gov")
+    storage.save_draft(report, path)
+    os.utime(path, (time.time() - 60, time.time() - 60))
+    report.find("S2").paragraphs.append(Paragraph("自动保存里的一段。"))
+    storage.autosave(report, path)
+    window = make_window(qtbot)
+    try:
+        window.start_page.recentRequested.emit(str(path))
+        box = window.recovery_box
+        assert box.isVisible() and "自动保存" in box.text()
+        restore = next(b for b in box.buttons() if b.text() == "恢复自动保存的内容")
+        qtbot.mouseClick(restore, Qt.MouseButton.LeftButton)
+        assert "自动保存里的一段。" in [p.text for p in window.report.paragraphs()]
+        assert window.dirty and window.path == path
+        assert storage.recovery_path(path).exists()  # kept until the draft is saved
+        window.save()
+        assert not storage.recovery_path(path).exists()
+    finally:
+        close_quietly(window)

@@ -510,7 +510,31 @@ class MainWindow(QMainWindow):
         self.set_report(report, Path(path))
         self.settings.add_recent(path)
         self._save_settings()
+        self.offer_newer_autosave(Path(path))
         return True
+
+    def offer_newer_autosave(self, path: Path) -> QMessageBox | None:
+        """A draft opened directly while an autosave newer than the file exists: offer it."""
+        target = storage.recovery_path(path)
+        newer = [
+            r
+            for r in storage.find_recoveries()
+            if r.path == target and r.saved_at > path.stat().st_mtime
+        ]
+        if not newer:
+            return None
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "恢复未保存的修改",
+            "这份草稿有比文件更新的自动保存内容（程序上次可能没有正常关闭）。要恢复吗？",
+            parent=self,
+        )
+        restore = box.addButton("恢复自动保存的内容", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("保留文件中的版本", QMessageBox.ButtonRole.RejectRole)
+        restore.clicked.connect(lambda: self.restore(newer[0]))
+        box.open()
+        self.recovery_box = box
+        return box
 
     def choose_import(self) -> None:
         if not self.maybe_save():
@@ -560,6 +584,7 @@ class MainWindow(QMainWindow):
 
     def restore(self, recovery: storage.Recovery) -> None:
         path = Path(recovery.draft_path) if recovery.draft_path else None
+        self.dirty = True  # keeps the recovery file until the restored draft is saved
         self.close_report()
         self.set_report(recovery.report, path, dirty=True)
         if recovery.path != storage.recovery_path(path):
