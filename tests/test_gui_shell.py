@@ -347,3 +347,24 @@ def test_sub_headings_number_one_level_below_their_section(qtbot, window):
         ("1.", "推进严格规范公正文明执法"),
         ("", "全面推行行政执法三项制度。"),
     ]
+
+
+def test_gutter_shows_the_heading_numbers_the_export_will_print(qtbot):
+    editor = SectionEditor()
+    qtbot.addWidget(editor)
+    sec = Section(
+        "S2",
+        heading="存在的不足和原因",
+        paragraphs=[
+            Paragraph("制度建设方面", kind="heading", level=2),
+            Paragraph("规范性文件清理不够及时。"),
+            Paragraph("执法方面", kind="heading", level=2),
+            Paragraph("执法人员培训不足。", lead="培训不够。", level=3),
+        ],
+    )
+    editor.load(sec, heading_base=1)
+    assert editor.numbers == {0: "（一）", 2: "（二）", 3: "1."}
+    editor.moveCursor(QTextCursor.MoveOperation.Start)
+    editor.moveCursor(QTextCursor.MoveOperation.Down)
+    editor.set_heading_level(1)  # the body line becomes a heading: numbers move on
+    assert editor.numbers == {0: "（一）", 1: "（二）", 2: "（三）", 3: "1."}
