@@ -86,6 +86,8 @@ def test_whole_journey(qtbot, window, tmp_path):
     page.editor.goto_paragraph(stale.id, 0)
     assert stale.stale_figures[0] in page.last_year_view.toPlainText()
     assert "background-color:#fff3a0" in page.last_year_view.toHtml()
+    # … and last year's plans for this year, to report on in S1.
+    assert "一是全面完善重大行政决策机制" in page.last_year_view.toPlainText()
     block = page.editor.textCursor().block()
     fig = stale.stale_figures[0]
     start = block.text().find(fig)

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from drafter.core import storage
@@ -29,7 +31,7 @@ from drafter.gui.jobs import Jobs
 from drafter.gui.navigator import CHECK, META, OPENING
 from drafter.gui.settings import Settings, WindowState
 from drafter.gui.start_page import StartPage
-from drafter.gui.status import LABELS, section_status
+from drafter.gui.status import DONE, EMPTY, LABELS, MARKS, MISSING, PROGRESS, section_status
 
 APP_TITLE = "法治政府建设年度报告起草助手"
 DRAFT_FILTER = "报告草稿 (*.fzbg.json *.json)"
@@ -102,9 +104,18 @@ class MainWindow(QMainWindow):
 
         self.workspace = QSplitter(Qt.Orientation.Horizontal, self)
         self.workspace.setObjectName("workspace")
-        self.navigator = Navigator(self.workspace)
+        side = QWidget(self.workspace)
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        self.navigator = Navigator(side)
+        side_layout.addWidget(self.navigator)
+        legend = QLabel(
+            "　".join(f"{MARKS[k]} {LABELS[k]}" for k in (EMPTY, PROGRESS, MISSING, DONE))
+        )
+        legend.setStyleSheet("color: #777; padding: 4px;")
+        side_layout.addWidget(legend)
         self.pages = QStackedWidget(self.workspace)
-        self.workspace.addWidget(self.navigator)
+        self.workspace.addWidget(side)
         self.workspace.addWidget(self.pages)
         self.workspace.setStretchFactor(1, 1)
         self.workspace.setSizes([260, 940])

@@ -127,7 +127,7 @@ class SectionPage(QWidget):
         self.editor.load(section, depth if section.heading else depth - 1)
         self.prev_button.setEnabled(has_prev)
         self.next_button.setEnabled(has_next)
-        has_last = any(p.last_year_text for p in section.paragraphs)
+        has_last = any(p.last_year_text for p in section.paragraphs) or bool(self._plans())
         self.side_tabs.setTabVisible(
             self.side_tabs.indexOf(child(self.form, QWidget, "lastYearTab")), has_last
         )
@@ -212,11 +212,26 @@ class SectionPage(QWidget):
             self.section.runin = on
             self.changed.emit()
 
+    def _plans(self) -> list[str]:
+        """Last year's plans for this year (its S4), shown while writing this year's S1."""
+        last = self.report.last_year if self.report else None
+        if last is None or self.section is None or self.section.section != "S1":
+            return []
+        return list(last.plans)
+
     def _show_last_year(self, pid: str) -> None:
         para = self.editor.paragraph_by_id.get(pid)
+        plans = self._plans()
+        plans_html = ""
+        if plans:
+            items = "".join(f"<li>{html.escape(p)}</li>" for p in plans)
+            plans_html = (
+                f"<p style='color:#555'>去年报告对今年的工作安排（对照逐项写成效）：</p>"
+                f"<ol style='line-height:140%'>{items}</ol>"
+            )
         if para is None or not para.last_year_text:
             self.last_year_view.setHtml(
-                "<p style='color:#888'>光标所在段落没有对应的去年原文。</p>"
+                "<p style='color:#888'>光标所在段落没有对应的去年原文。</p>" + plans_html
             )
             return
         body = html.escape(para.last_year_text)
@@ -228,4 +243,4 @@ class SectionPage(QWidget):
             if para.unchanged_from_last_year
             else ""
         )
-        self.last_year_view.setHtml(f"{note}<p style='line-height:150%'>{body}</p>")
+        self.last_year_view.setHtml(f"{note}<p style='line-height:150%'>{body}</p>{plans_html}")
