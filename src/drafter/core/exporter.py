@@ -465,8 +465,7 @@ class _Builder:
     def _styles(self) -> None:
         """Replace the template's styles with the 公文 ones (no colours, no theme fonts)."""
         root = self.doc.styles.element
-        for child in list(root):
-            root.remove(child)
+        del root[:]  # one slice delete: far faster than removing children one by one
         lay = self.lay
         body_font = lay.font("body")
         body_size = float(lay.sizes["body"])
