@@ -286,9 +286,7 @@ def _render(name: str, values: dict[str, object]) -> str:
 
 def sentence_ids() -> list[str]:
     """Indicator ids that have a standard sentence."""
-    return sorted(
-        p.stem for p in template_path(SENTENCES_DIR).glob("*.j2") if p.stem[:1].isupper()
-    )
+    return sorted(p.stem for p in template_path(SENTENCES_DIR).glob("*.j2") if p.stem[:1].isupper())
 
 
 def standard_sentence(indicator_id: str, figures: dict[str, str] | None = None) -> str:
@@ -344,6 +342,8 @@ def opening_paragraph(report) -> str:
             "我方": _self_name(meta.organ, meta.organ_kind),
             "上级": _superior(meta.organ, meta.organ_kind),
             "纲要": outline,
+            # 习近平法治思想 was set out in November 2020.
+            "法治思想": not year or year >= 2020,
         },
     )
 
