@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+import suggest_fixtures
 from drafter.core.blanks import fill, find_blanks, has_blanks
 from drafter.core.indicators import load_catalog
 from drafter.core.model import Metadata, Report
@@ -19,7 +20,10 @@ from drafter.core.templating import (
     sentence_fields,
     standard_sentence,
 )
-from suggest_fixtures import seed_cache, seed_passages  # noqa: F401
+
+# Shared fixtures (pytest finds them as module attributes).
+seed_cache = suggest_fixtures.seed_cache
+seed_passages = suggest_fixtures.seed_passages
 
 ORGAN = "滨海区司法局"
 YEAR = 2024
