@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 
 from drafter.core.retrieval import default_suggester, parse_section_id
 
@@ -33,7 +34,10 @@ def register(sub) -> None:
 
 def run(args) -> int:
     section, area = parse_section_id(args.section)
-    results = default_suggester().suggest(args.text, section=section, area=area, n=args.n)
+    suggester = default_suggester()
+    if not suggester.is_cached():
+        print("正在建立范文资料库索引（首次使用或资料库有变化时需要）……", file=sys.stderr)
+    results = suggester.suggest(args.text, section=section, area=area, n=args.n)
     if args.json:
         print(json.dumps([r.to_dict() for r in results], ensure_ascii=False, indent=1))
         return 0

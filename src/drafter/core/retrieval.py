@@ -37,6 +37,7 @@ INDEX_VERSION = 1
 AREA_BOOST = 0.6  # score × 1.6 for a passage of the area being written
 SECTION_BOOST = 0.3  # score × 1.3 for a passage of the section being written
 CANDIDATES = 200  # passages re-ranked after BM25 (boosts, folding)
+CANDIDATE_FLOOR = 0.2  # … among those scoring at least this share of the best
 FOLD_SIMILARITY = 0.8  # shingle overlap above which two passages count as one
 
 
@@ -190,7 +191,9 @@ class _TableWriter:
 
 
 def _shingles(template: str) -> frozenset[str]:
-    return frozenset(template[i : i + 4] for i in range(max(1, len(template) - 3)))
+    """4-character shingles of (at most the first 200 characters of) a template."""
+    t = template[:200]
+    return frozenset(t[i : i + 4] for i in range(max(1, len(t) - 3)))
 
 
 def _same(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -364,10 +367,14 @@ class Suggester:
                 if area:
                     factor[table.column("area") == AREA_IDS.index(area) + 1] = 1 + AREA_BOOST
                 scores *= factor
-            k = min(CANDIDATES, int(np.count_nonzero(scores)))
-            if k == 0:
+            best = float(scores.max()) if len(scores) else 0.0
+            if best <= 0:
                 return []
-            top = np.argpartition(-scores, k - 1)[:k]
+            # Only passages near the best can make the list: cut the long tail of weak
+            # matches before sorting.
+            top = np.flatnonzero(scores >= best * CANDIDATE_FLOOR)
+            if len(top) > CANDIDATES:
+                top = top[np.argpartition(-scores[top], CANDIDATES - 1)[:CANDIDATES]]
             top = top[np.lexsort((top, -scores[top]))]
             ranked = [(float(scores[d]), int(d)) for d in top]
         else:
