@@ -35,6 +35,7 @@ SEED_HEADINGS = {
         (1, "实施法制审核,提高决策质效", "S1", "D"),
         (1, "纵深推进“放管服”改革任务", "S1", "B"),
         (1, "实行政务公开,动态管理许可", "S1", "H"),
+        # the standard skeleton lists this very heading as an example of area J
         (1, "推进政务服务标准化规范化便利化", "S1", "B"),
         (1, "推动“一件事一次办”改革", "S1", "B"),
         (1, "推进“免申即享”改革", "S1", "B"),

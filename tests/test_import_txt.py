@@ -164,6 +164,7 @@ def test_heading_number_forms():
     for s in ("1.加强领导", "1、加强领导", "1．加强领导"):
         assert parse_number(s).kind == 3
     assert parse_number("（1）加强领导").kind == 4
+    assert parse_number("1）加强领导").kind == 4
     assert parse_number("一是加强领导") is None
     assert parse_number("2.5亿元用于") is None
     assert parse_number("2.12345热线", {3: 1}).value == 2
@@ -177,3 +178,53 @@ def test_read_report_reads_drafts_and_text(tmp_path):
     draft = save_draft(report, tmp_path / "d.fzbg.json")
     again = read_report(draft)
     assert again.plain_text() == report.plain_text()
+
+
+def test_organ_kind_and_year_of_every_seed_match_the_seed_list():
+    from drafter.core.seeds import load_seeds
+
+    for seed in load_seeds():
+        m = import_file(seed.path, roll_forward=False).report.metadata
+        assert (m.organ, m.organ_kind, m.year) == (seed.organ, seed.kind, seed.year), seed.file
+
+
+def test_title_set_on_several_lines(tmp_path):
+    src = tmp_path / "r.txt"
+    src.write_text(
+        "某县人民政府关于2021年度\n法治政府建设\n情况的报告\n某市人民政府：\n"
+        "2021年，我县扎实推进法治政府建设。\n一、主要举措和成效\n全年办理行政复议案件12件。\n",
+        encoding="utf-8",
+    )
+    report = import_file(src, roll_forward=False).report
+    m = report.metadata
+    assert m.title == "某县人民政府关于2021年度法治政府建设情况的报告"
+    assert (m.organ, m.organ_kind, m.recipient, m.year) == (
+        "某县人民政府",
+        "gov",
+        "某市人民政府",
+        2021,
+    )
+    assert [p.text for p in report.opening] == ["2021年，我县扎实推进法治政府建设。"]
+
+
+def test_web_page_furniture_is_removed(tmp_path):
+    src = tmp_path / "page.txt"
+    src.write_text(
+        "首页 > 政务公开 > 法治政府建设\n当前位置：首页 > 法治政府建设\n"
+        "某区2021年法治政府建设情况报告\n发布时间：2022-03-01 09:00\n浏览次数：128\n【大 中 小】\n"
+        "2021年，某区扎实推进法治政府建设。\n一、主要举措和成效\n全年办理行政复议案件12件。\n"
+        "【打印本页】【关闭窗口】\n分享到：\n上一篇：某区2020年法治政府建设情况报告\n",
+        encoding="utf-8",
+    )
+    result = import_file(src, roll_forward=False)
+    assert result.debris == [
+        "首页 > 政务公开 > 法治政府建设", "当前位置：首页 > 法治政府建设", "发布时间：2022-03-01 09:00",
+        "浏览次数：128", "【大 中 小】", "【打印本页】【关闭窗口】", "分享到：",
+        "上一篇：某区2020年法治政府建设情况报告",
+    ]  # fmt: skip
+    report = result.report
+    assert report.metadata.title == "某区2021年法治政府建设情况报告"
+    assert (
+        report.plain_text()
+        == "2021年，某区扎实推进法治政府建设。\n一、主要举措和成效\n全年办理行政复议案件12件。"
+    )

@@ -108,3 +108,23 @@ def test_status_no_figure():
     )
     st = indicator_statuses(Report(metadata=Metadata(organ_kind="gov"), sections=[s1]))
     assert st["B1"]["status"] == "no_figure"
+
+
+def test_run_in_heading_names_the_topic_of_its_paragraph():
+    def report_with(lead: str, text: str) -> Report:
+        p = Paragraph(text, lead=lead, level=3)
+        s1 = Section("S1", heading="主要举措和成效", paragraphs=[p])
+        return Report(metadata=Metadata(organ_kind="gov", year=2022), sections=[s1])
+
+    st = indicator_statuses(report_with("开展行政执法监督。", "全年抽查执法单位32次。"))
+    assert st["E6"] == {
+        "status": "present",
+        "figures": [{"text": "32次", "value": 32.0, "unit": "次"}],
+        "level": "required",
+    }
+    # a sentence about another indicator keeps its figures to itself
+    st = indicator_statuses(
+        report_with("做好行政复议、行政诉讼工作。", "全年共办理行政诉讼案件18件。")
+    )
+    assert st["G1"]["status"] == "no_figure"
+    assert st["G3"]["figures"] == [{"text": "18件", "value": 18.0, "unit": "件"}]

@@ -30,18 +30,31 @@ def command_modules() -> list[str]:
     return [n for n in ORDER if n in found] + sorted(n for n in found if n not in ORDER)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser with every subcommand, or with ``only`` that one (a module name)."""
     parser = _Parser(prog="drafter", description="法治政府建设年度报告起草助手")
     parser.add_argument("--version", action="version", version=f"drafter {__version__}")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
-    for name in command_modules():
+    for name in [only] if only else command_modules():
         importlib.import_module(f"drafter.commands.{name}").register(sub)
     return parser
 
 
+def _invoked_module(argv: list[str]) -> str | None:
+    """The command module named by argv's first word, so that only it is imported
+    (each command's imports cost start-up time the others need not pay)."""
+    if not argv or argv[0].startswith("-"):
+        return None
+    found = command_modules()
+    for name in (argv[0], argv[0] + "_"):
+        if name in found:
+            return name
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    parser = build_parser()
+    parser = build_parser(_invoked_module(argv))
     args = parser.parse_args(argv)
     if not getattr(args, "command", None):
         args = parser.parse_args(["gui", *argv])

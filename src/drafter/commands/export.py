@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from drafter.core.errors import ExportError
 from drafter.core.exporter import ExportOptions, export_docx
 from drafter.core.layout import FONT_SETS
 from drafter.core.storage import load_draft
@@ -9,7 +10,7 @@ from drafter.core.storage import load_draft
 
 def register(sub) -> None:
     p = sub.add_parser("export", help="导出符合 GB/T 9704 的 Word 文档（.docx）")
-    p.add_argument("draft", metavar="DRAFT", help="报告草稿文件")
+    p.add_argument("draft", metavar="DRAFT", help="报告草稿文件（也可以是 .txt/.docx 报告）")
     p.add_argument("-o", "--output", required=True, metavar="OUT.docx", help="导出的 .docx 文件")
     p.add_argument("--header", action="store_true", help="加版头（发文机关标志、发文字号、签发人）")
     p.add_argument("--no-page-numbers", action="store_true", help="不加页码")
@@ -25,8 +26,17 @@ def register(sub) -> None:
     p.set_defaults(func=run)
 
 
+def read_draft(path: str):
+    """A draft file; a .txt/.docx report is imported as it is (core.importer.read_report)."""
+    if path.lower().endswith((".txt", ".docx")):
+        from drafter.core.importer import read_report
+
+        return read_report(path)
+    return load_draft(path)
+
+
 def run(args) -> int:
-    report = load_draft(args.draft)
+    report = read_draft(args.draft)
     options = ExportOptions(
         header=args.header,
         page_numbers=not args.no_page_numbers,
@@ -35,6 +45,12 @@ def run(args) -> int:
         font_set=args.font_set,
         bold_level3=args.bold_level3,
     )
-    out = export_docx(report, args.output, options)
+    try:
+        out = export_docx(report, args.output, options)
+    except ExportError as exc:
+        if exc.source == str(args.output):
+            raise
+        # Something in the draft (a field named by exc.source): name the draft file.
+        raise ExportError(args.draft, f"{exc.source}{exc.reason}") from None
     print(f"已导出 {out}")
     return 0

@@ -14,7 +14,7 @@ from drafter.core.storage import save_draft
 
 def register(sub) -> None:
     p = sub.add_parser("import", help="导入上一年度的报告（.docx 或 .txt）并滚动到新年度")
-    p.add_argument("source", metavar="SOURCE", help=".docx 或 .txt 文件")
+    p.add_argument("source", metavar="SOURCE", help=".docx 或 .txt 文件（也可以是上一年度的草稿）")
     p.add_argument("-o", "--output", required=True, metavar="DRAFT", help="草稿文件")
     p.add_argument("--year", type=int, metavar="YYYY", help="新报告的年度（默认：原报告年度 + 1）")
     p.add_argument("--json", action="store_true", help="以 JSON 输出识别出的结构")

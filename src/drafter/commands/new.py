@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from drafter.core.errors import DrafterError
+from drafter.core.front_matter import organ_kind
 from drafter.core.skeleton import new_report, skeleton_ids
 from drafter.core.storage import save_draft
 
@@ -20,16 +21,6 @@ def register(sub) -> None:
     p.set_defaults(func=run)
 
 
-def guess_kind(organ: str) -> str:
-    """gov for 人民政府 / 管委会 / 管理委员会, dept for 局、办、委 and the like."""
-    o = organ.strip()
-    if o.endswith(("人民政府", "管委会", "管理委员会")) or o.endswith(
-        ("区政府", "县政府", "市政府")
-    ):
-        return "gov"
-    return "dept"
-
-
 def run(args) -> int:
     out = Path(args.output)
     org = args.org.strip()
@@ -41,7 +32,7 @@ def run(args) -> int:
         raise DrafterError(args.skeleton, f"没有这个报告结构（可选：{'、'.join(skeleton_ids())}）")
     if out.exists() and not args.force:
         raise DrafterError(str(out), "文件已存在（加 --force 覆盖）")
-    report = new_report(org, args.year, args.kind or guess_kind(org), args.skeleton)
+    report = new_report(org, args.year, args.kind or organ_kind(org), args.skeleton)
     save_draft(report, out)
     print(f"已创建 {out}（{report.metadata.year}年度，结构 {report.skeleton}）")
     return 0

@@ -7,6 +7,7 @@ Elements are built with lxml directly (fast, and in schema order).
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass
 
@@ -17,20 +18,27 @@ from lxml import etree
 _BAD_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
+_WNS = "{" + qn("w:p").split("}")[0][1:] + "}"
+
+
 def W(tag: str) -> str:
-    return qn(f"w:{tag}")
+    """Clark name of a w: element or attribute."""
+    return _WNS + tag
 
 
 def sub(parent: etree._Element, tag: str, **attrs: object) -> etree._Element:
     """Append <w:tag w:k="v" …/> to parent."""
-    el = etree.SubElement(parent, W(tag))
+    el = etree.SubElement(parent, _WNS + tag)
     for k, v in attrs.items():
-        el.set(W(k), str(v))
+        el.set(_WNS + k, str(v))
     return el
 
 
 def clean_text(text: str) -> str:
     return _BAD_XML.sub("", text)
+
+
+_RPR_CACHE: dict = {}
 
 
 @dataclass(frozen=True)
@@ -44,6 +52,15 @@ class RunStyle:
     color: str | None = None
 
     def rpr(self, parent: etree._Element) -> etree._Element:
+        """Append this style's <w:rPr> (a copy of one built once per style)."""
+        template = _RPR_CACHE.get(self)
+        if template is None:
+            template = _RPR_CACHE[self] = self._build(etree.Element(_WNS + "x"))
+        rpr = copy.deepcopy(template)
+        parent.append(rpr)
+        return rpr
+
+    def _build(self, parent: etree._Element) -> etree._Element:
         rpr = sub(parent, "rPr")
         sub(
             rpr,
@@ -139,6 +156,11 @@ def add_paragraph(
         tabs_el = sub(ppr, "tabs")
         for kind, pos in tabs:
             sub(tabs_el, "tab", val=kind, pos=pos)
+    # No punctuation hanging past the right edge, no extra space between Chinese and
+    # Latin or digits (so a line holds 28 characters as counted).
+    sub(ppr, "overflowPunct", val=0)
+    sub(ppr, "autoSpaceDE", val=0)
+    sub(ppr, "autoSpaceDN", val=0)
     if not snap_to_grid:
         sub(ppr, "snapToGrid", val=0)
     if line is not None or space_before:

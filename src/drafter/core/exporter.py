@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,9 +34,8 @@ from drafter.core.docx_xml import (
 from drafter.core.errors import DrafterError, ExportError
 from drafter.core.layout import Layout
 from drafter.core.model import Block, Report
+from drafter.core.storage import atomic_write_bytes
 from drafter.core.title_lines import split_title
-
-RED = "FF0000"
 
 
 @dataclass
@@ -56,7 +53,7 @@ def format_date(iso: str, field: str = "成文日期") -> str:
     try:
         d = dt.date.fromisoformat(iso.strip())
     except ValueError:
-        raise ExportError(field, f"日期“{iso}”不是 年-月-日 格式") from None
+        raise ExportError(field, f"“{iso}”不是 年-月-日 格式的日期（如 2021-01-22）") from None
     return f"{d.year}年{d.month}月{d.day}日"
 
 
@@ -78,7 +75,7 @@ def export_docx(
         raise
     except (ValueError, TypeError, AttributeError) as exc:
         raise ExportError(str(path), f"草稿内容无法排版（{exc}）") from None
-    _atomic_write(path, data)
+    atomic_write_bytes(path, data, error=ExportError, action="导出")
     return path
 
 
@@ -102,40 +99,6 @@ def _check_target(path: Path) -> None:
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise ExportError(str(path), "导出位置的文件夹不存在")
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise ExportError(str(path), f"无法在该位置写入文件（{exc.strerror}）") from None
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, _file_mode(path))
-        os.replace(tmp, path)
-    except OSError as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        reason = exc.strerror or str(exc)
-        if isinstance(exc, PermissionError):
-            reason = "文件被占用或没有写入权限（如已在 WPS/Word 中打开，请先关闭）"
-        raise ExportError(str(path), f"导出失败：{reason}") from None
-
-
-def _file_mode(path: Path) -> int:
-    """The mode an ordinary new file gets (mkstemp makes it private), or the old file's."""
-    try:
-        return path.stat().st_mode & 0o777
-    except OSError:
-        mask = os.umask(0)
-        os.umask(mask)
-        return 0o666 & ~mask
 
 
 # ----- the document ------------------------------------------------------------------------
@@ -193,6 +156,7 @@ class _Builder:
         if self.opt.page_numbers:
             self._footers()
         self._properties()
+        self._package()
         out = io.BytesIO()
         self.doc.save(out)
         if self.progress:
@@ -209,6 +173,7 @@ class _Builder:
             style_id="GwMark",
             index=len(self.body) - 1,
             line=round(size * 20 * 1.2),
+            snap_to_grid=False,
             align="center",
             space_before=h["mark_space_before"],
         )
@@ -238,7 +203,7 @@ class _Builder:
     def _title(self) -> None:
         el = self.lay.elements["title"]
         title = self.meta.title.strip() or blank("标题")
-        lines = split_title(title, int(el.get("max_chars", 20)), tuple(el.get("keep_whole", ())))
+        lines = split_title(title, int(el.get("max_chars", 20)))
         p = self.para("GwTitle", align="center", mark=self.style("title"))
         add_run(p, "\n".join(lines), self.style("title"))
 
@@ -384,8 +349,8 @@ class _Builder:
         end_line = round(self.lay.sizes["end_mark"] * 20)
         tail = RunStyle(self.lay.font("body"), float(self.lay.sizes["end_mark"]))
         table_h = sum(r[3] for r in rows)
-        rules_h = round(sum(b.size for b in (first, middle, end)) * 20 / 8) if cc else 0
-        rules_h = rules_h or round((first.size + end.size) * 20 / 8)
+        rules = (first, middle, end) if cc else (first, end)
+        rules_h = round(sum(b.size for b in rules) * 20 / 8)  # eighths of a point → twips
         spacer_h = self.lay.text_height - table_h - end_line - rules_h - rec["bottom_slack"]
         add_paragraph(
             self.body,
@@ -441,6 +406,31 @@ class _Builder:
                     root.remove(child)
                 add_paragraph(root, style_id="GwFooter", line=pn["line"])
 
+    def _package(self) -> None:
+        """Drop the template's parts a 公文 has no use for (a thumbnail of an empty page,
+        Word 2010 style effects, custom XML), and list the fonts it uses with their
+        alternates and the GB2312 character set."""
+        drop = ("stylesWithEffects", "webSettings", "customXml", "thumbnail")
+        for rels in (self.doc.part.rels, self.doc.part.package.rels):
+            for rid, rel in list(rels.items()):
+                if rel.reltype.rsplit("/", 1)[-1] in drop:
+                    rels.pop(rid)
+        for rel in self.doc.part.rels.values():
+            if rel.reltype.endswith("/fontTable"):
+                rel.target_part._blob = self._font_table()
+
+    def _font_table(self) -> bytes:
+        fonts = etree.Element(W("fonts"), nsmap={"w": W("")[1:-1]})
+        for name in dict.fromkeys(self.lay.fonts.values()):
+            f = sub(fonts, "font", name=name)
+            alt = self.lay.font_alternates.get(name)
+            if alt:
+                sub(f, "altName", val=alt)
+            sub(f, "charset", val="86")
+            sub(f, "family", val="modern")
+            sub(f, "pitch", val="variable")
+        return etree.tostring(fonts, xml_declaration=True, encoding="UTF-8", standalone=True)
+
     def _settings(self) -> None:
         settings = self.doc.settings.element
         for el in settings.findall(W("rsids")):
@@ -473,8 +463,12 @@ class _Builder:
         RunStyle(body_font, body_size).rpr(rpr_default)
         ppr_default = sub(defaults, "pPrDefault")
         ppr = sub(ppr_default, "pPr")
+        # Every page holds its 22 lines: no widow/orphan control moving lines over.
+        sub(ppr, "widowControl", val=0)
         # No automatic space between Chinese and Latin/digits: 28 characters a line, and
         # the 成文日期 lines up under the 署名 as counted.
+        # No punctuation hanging past the right edge: a line never holds a 29th character.
+        sub(ppr, "overflowPunct", val=0)
         sub(ppr, "autoSpaceDE", val=0)
         sub(ppr, "autoSpaceDN", val=0)
         sub(ppr, "spacing", before=0, after=0, line=lay.line, lineRule="exact")

@@ -10,8 +10,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from drafter.core.blanks import BLANK_RE
 from drafter.core.model import Metadata
-from drafter.core.outline import parse_number
+from drafter.core.outline import cn_value, parse_number
 
 DOC_NUMBER = re.compile(
     r"([\u4e00-\u9fffA-Za-z]{1,16}[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*第?\s*\d{1,4}\s*号)"
@@ -31,6 +32,10 @@ CN_DATE = re.compile(
 )
 CLOSING = re.compile(r"^(特此报告|专此报告|以上报告|现予报告|特此报送)[^。]{0,12}[。.！!]?$")
 ATTACHMENT = re.compile(r"^附\s*件\s*[:：]\s*(.*)$")
+CC = re.compile(r"^抄\s*送\s*[:：]\s*(.+)$")
+PRINTED = re.compile(
+    r"^(.{2,30}?)\s+((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*印\s*发$"
+)
 NOTE = re.compile(r"^[（(]\s*(此件[^）)]{1,30})\s*[）)]$")
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _SENTENCE = re.compile(r"[。；;！？!?]")
@@ -75,15 +80,6 @@ def cn_digits_year(s: str) -> str:
     return "".join(_CN_DIGIT.get(c, c) for c in s)
 
 
-def cn_small(s: str) -> int:
-    """一…三十一 for months and days."""
-    vals = {c: i for i, c in enumerate("〇一二三四五六七八九")}
-    if "十" in s:
-        head, _, tail = s.partition("十")
-        return (vals.get(head, 1) if head else 1) * 10 + (vals.get(tail, 0) if tail else 0)
-    return vals.get(s, 0)
-
-
 def parse_date(line: str) -> str | None:
     """ "2021年1月22日" / "二〇二一年一月二十二日" → "2021-01-22"."""
     m = DATE.match(line)
@@ -94,7 +90,7 @@ def parse_date(line: str) -> str | None:
         if not m:
             return None
         y = int(cn_digits_year(m.group(1)))
-        mo, d = cn_small(m.group(2)), cn_small(m.group(3))
+        mo, d = cn_value(m.group(2)), cn_value(m.group(3))
     if not (1 <= mo <= 12 and 1 <= d <= 31):
         return None
     return f"{y:04d}-{mo:02d}-{d:02d}"
@@ -115,6 +111,14 @@ def organ_kind(organ: str) -> str:
 def _short_plain(line: str, limit: int = 40) -> bool:
     """A short line without sentence punctuation (title, organ name, signature)."""
     return 0 < len(line) <= limit and not _SENTENCE.search(line) and not re.search(r"[，,]", line)
+
+
+def _blank_only(line: str) -> bool:
+    """A line of unfilled blanks (and their labels such as 签发人：) only."""
+    if not BLANK_RE.search(line):
+        return False
+    rest = BLANK_RE.sub("", line)
+    return not re.sub(r"签\s*发\s*人|[:：\s]", "", rest)
 
 
 def _looks_organ(line: str) -> bool:
@@ -150,20 +154,29 @@ def split_metadata(paragraphs: list[str]) -> Split:
     pending: list[str] = []  # short plain lines that may start a multi-line title
     while i < n:
         line = lines[i]
+        if _blank_only(line):  # an exported draft's unfilled 标题 / 发文字号 / 签发人
+            if "发文字号" in line or "签发人" in line:
+                pending = []  # the lines above were the 发文机关标志
+            i += 1
+            continue
         if parse_number(line):
             break
         dn, sg = DOC_NUMBER.search(line), SIGNER.search(line)
         if (dn or sg) and len(line) <= 60 and not _SENTENCE.search(line):
+            pending = []  # the lines above the 版头 line were the 发文机关标志
             if dn and not meta.doc_number:
                 meta.doc_number = dn.group(1).replace(" ", "")
             if sg:
                 meta.signer = re.sub(r"[\s、，,]+", "、", sg.group(1).strip())
             i += 1
             continue
-        if not title_parts and _is_title(line):
-            title_parts = [*pending, line] if pending and line.startswith("关于") else [line]
-            if pending and not line.startswith("关于"):
+        joined = "".join([*pending, line])
+        if not title_parts and "报告" in line and (_is_title(line) or _is_title(joined)):
+            if _is_title(line) and not line.startswith("关于"):
+                title_parts = [line]  # lines above it were a 发文机关标志 or a page header
                 notes.extend(f"标题前的文字：{p}" for p in pending)
+            else:  # a title set on several lines ("…关于2021年度法治政府建设" / "情况的报告")
+                title_parts = [*pending, line]
             pending = []
             i += 1
             continue
@@ -182,11 +195,28 @@ def split_metadata(paragraphs: list[str]) -> Split:
 
     # ----- back: 附注, 成文日期, 落款, 结语, 附件说明 ------------------------------------
     j = n
+    dated = False  # a 成文日期 line (or its unfilled blank) was seen
     while j > i:
         line = lines[j - 1]
         date = parse_date(line)
-        if date and not meta.date:
+        if date and not dated:
             meta.date = date
+            dated = True
+            j -= 1
+            continue
+        if BLANK_RE.fullmatch(line) and not meta.signature and not meta.closing:
+            dated = dated or "日期" in line
+            j -= 1
+            continue
+        m = PRINTED.match(line)
+        if m and not meta.print_date and not dated:
+            meta.printer = m.group(1).strip()
+            meta.print_date = parse_date(m.group(2)) or ""
+            j -= 1
+            continue
+        m = CC.match(line)
+        if m and not meta.cc and not dated:
+            meta.cc = m.group(1).strip()
             j -= 1
             continue
         m = NOTE.match(line)
@@ -194,15 +224,15 @@ def split_metadata(paragraphs: list[str]) -> Split:
             meta.note = m.group(1)
             j -= 1
             continue
-        if meta.date and not meta.signature and _looks_organ(line):
+        if dated and not meta.signature and _looks_organ(line):
             meta.signature = line
             j -= 1
             continue
-        if (meta.date or meta.signature) and not meta.closing and CLOSING.match(line):
+        if (dated or meta.signature) and not meta.closing and CLOSING.match(line):
             meta.closing = line
             j -= 1
             continue
-        if not meta.closing and not meta.signature and not meta.date and CLOSING.match(line):
+        if not meta.closing and not meta.signature and not dated and CLOSING.match(line):
             meta.closing = line
             j -= 1
             continue
@@ -221,6 +251,9 @@ def split_metadata(paragraphs: list[str]) -> Split:
             else:
                 meta.attachments = []
             break
+    # the 结语 stands before the 附件说明
+    if body and not meta.closing and CLOSING.match(body[-1]) and (dated or meta.attachments):
+        meta.closing = body.pop()
     meta.year = _report_year(meta, body)
     meta.organ = _organ(meta, body)
     meta.organ_kind = organ_kind(meta.organ)
@@ -255,6 +288,15 @@ def _organ(meta: Metadata, body: list[str]) -> str:
         return m.group(1)
     if meta.signature:
         return meta.signature
+    # a byline "营口市营商环境建设局党组书记、局长 迟程"
+    for line in body[:3]:
+        m = re.match(
+            r"^([\u4e00-\u9fff]{2,24}?(?:管委会|管理委员会|人民政府|委员会|办公室|局|委|办|中心|厅))"
+            r"(?:党组|党委|党工委)?(?:书记|局长|主任|副|厅长|县长|区长|市长)",
+            line,
+        )
+        if m:
+            return m.group(1)
     # "津南区人民政府：" + "区政务服务办结合工作职责…" → 津南区政务服务办
     place = meta.recipient.removesuffix("人民政府")
     if place != meta.recipient and place.endswith(("区", "县", "市")):

@@ -26,7 +26,7 @@ from drafter.core.mapping import (
 from drafter.core.model import Paragraph, Report, Section
 from drafter.core.outline import Item, Node, build_outline, clean_line, heading_words, remove_debris
 from drafter.core.skeleton import skeleton_for_year
-from drafter.core.source_read import read_text_file, text_paragraphs
+from drafter.core.source_read import convert_with_libreoffice, read_text_file, text_paragraphs
 
 AREA_CONFIDENT = 4.0  # heading-wording score above which a heading names its own area
 
@@ -106,7 +106,7 @@ class _Built:
     notes: list[str]
 
 
-def _paragraphs_of(items: list[Item | Node], base_level: int) -> list[Paragraph]:
+def _paragraphs_of(items: list[Item | Node]) -> list[Paragraph]:
     """Items (and flattened child nodes) as model paragraphs in document order."""
     out: list[Paragraph] = []
     for x in items:
@@ -128,23 +128,24 @@ def _node_as_paragraphs(node: Node) -> list[Paragraph]:
         head = [Paragraph(text=first.text, lead=node.heading, level=node.level)]
     else:
         head = [Paragraph(text=node.heading, kind="heading", level=node.level)]
-    return head + _paragraphs_of(items, node.level)
+    return head + _paragraphs_of(items)
 
 
 def _section(node: Node, section: str, area: str | None, flatten: bool = True) -> Section:
     sec = Section(section=section, area=area, heading=node.heading, runin=node.runin)
     if flatten:
-        sec.paragraphs = _paragraphs_of(node.items, node.level)
+        sec.paragraphs = _paragraphs_of(node.items)
     else:
-        sec.paragraphs = _paragraphs_of(node.own_items(), node.level)
+        sec.paragraphs = _paragraphs_of(node.own_items())
     return sec
 
 
 class _Mapper:
+    """Maps the outline's nodes onto sections, keeping a record of every heading's mapping."""
+
     def __init__(self, year: int):
         self.year = year
         self.headings: list[MappedHeading] = []
-        self.notes: list[str] = []
 
     def record(self, node: Node, section: str, area: str | None) -> None:
         self.headings.append(MappedHeading(heading_words(node.heading), node.level, section, area))
@@ -164,8 +165,13 @@ class _Mapper:
             return "S1", None
         return "S1", best_area(words, child.body_text())
 
-    def top_section(self, node: Node) -> list[Section] | Section:
-        """Model section(s) for a top-level node; records the mapping of it and its children."""
+    def top_section(self, node: Node) -> Section:
+        """The model section for a top-level node; records the mapping of it and its children.
+
+        - children in different sections ("主要工作措施及下一步计划") → a section per child;
+        - an S1 heading naming no work area of its own ("工作成效") → area sections per child;
+        - otherwise one section, its sub-headings kept as heading / run-in paragraphs.
+        """
         sec, area = self.map_top(node)
         children = node.children
         child_maps = [self.child_mapping(c, sec) for c in children]
@@ -278,21 +284,59 @@ def build_report(paragraphs: list[str]) -> tuple[_Built, list[str]]:
 
 
 def count_body(report: Report) -> int:
-    return sum(1 for p in report.paragraphs() if p.kind == "body") + sum(
-        1 for s in report.walk() if s.runin and s.heading and not s.paragraphs
-    )
+    """Body paragraphs (run-in ones included), sub-headings not counted."""
+    return sum(1 for p in report.paragraphs() if p.kind == "body")
+
+
+def _is_draft(p: Path) -> bool:
+    """A draft file of this program (JSON), by name or by content."""
+    if p.name.lower().endswith(".json"):
+        return True
+    try:
+        with p.open("rb") as fh:
+            head = fh.read(64)
+    except OSError:
+        return False
+    return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{")
+
+
+def _draft_headings(report: Report) -> list[MappedHeading]:
+    out: list[MappedHeading] = []
+
+    def visit(sec: Section, depth: int) -> None:
+        if sec.heading:
+            out.append(MappedHeading(heading_words(sec.heading), depth, sec.section, sec.area))
+        for child in sec.children:
+            visit(child, depth + 1 if sec.heading else depth)
+
+    for s in report.sections:
+        visit(s, 1)
+    return out
 
 
 def import_file(
     path: str | Path, year: int | None = None, roll_forward: bool = True
 ) -> ImportResult:
-    """Import last year's report from .docx/.txt and (by default) roll it forward.
+    """Import last year's report from .docx/.txt (or a draft) and roll it forward.
 
-    year=None → the source's report year + 1; year == the source's year → as it is.
+    year=None → the source's report year + 1; year == the source's year → as it is;
+    roll_forward=False → as it is, whatever year says.
     """
+    from drafter.core.storage import load_draft
+
     p = Path(path)
-    built, debris = build_report(source_paragraphs(p))
-    report = built.report
+    report = None
+    if p.is_file() and _is_draft(p):
+        try:
+            report = load_draft(p)
+        except DraftError:
+            if p.name.lower().endswith(".json"):
+                raise
+    if report is not None:
+        headings, debris, notes = _draft_headings(report), [], []
+    else:
+        built, debris = build_report(source_paragraphs(p))
+        report, headings, notes = built.report, built.headings, list(built.notes)
     src_meta = report.metadata
     source = {
         "title": src_meta.title,
@@ -306,18 +350,21 @@ def import_file(
         "signature": src_meta.signature,
         "closing": src_meta.closing,
     }
-    notes = list(built.notes)
     year_from = src_meta.year
-    year_to = year if year else (year_from + 1 if year_from and roll_forward else year_from)
-    if roll_forward and year_to and year_to != year_from:
+    if not roll_forward or not year_from:
+        year_to = year_from or (year or 0)
+    else:
+        year_to = year or year_from + 1
+    if year_from and year_to != year_from:
         from drafter.core.rollforward import roll_forward as do_roll
 
         notes.extend(do_roll(report, year_to, source=p.name))
     elif year_to and not year_from:
         report.metadata.year = year_to
+        report.skeleton = skeleton_for_year(year_to)
     return ImportResult(
         report=report,
-        headings=built.headings,
+        headings=headings,
         debris=debris,
         year_from=year_from,
         year_to=year_to,
@@ -329,24 +376,7 @@ def import_file(
 
 def read_report(path: str | Path) -> Report:
     """Any draft JSON / .docx / .txt as a Report, imported as it is (no roll-forward)."""
-    from drafter.core.storage import load_draft
-
-    p = Path(path)
-    name = p.name.lower()
-    if name.endswith(".json"):
-        return load_draft(p)
-    if p.is_file():
-        try:
-            with p.open("rb") as fh:
-                head = fh.read(64)
-        except OSError as exc:
-            raise InputError(str(p), f"无法读取（{exc.strerror}）") from None
-        if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
-            try:
-                return load_draft(p)
-            except DraftError:
-                pass
-    return import_file(p, roll_forward=False).report
+    return import_file(path, roll_forward=False).report
 
 
 __all__ = [
@@ -354,6 +384,7 @@ __all__ = [
     "MappedHeading",
     "area_scores",
     "build_report",
+    "convert_with_libreoffice",
     "import_file",
     "read_report",
 ]

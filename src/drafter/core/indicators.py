@@ -4,25 +4,26 @@ Detection works sentence by sentence. An indicator is covered by a sentence when
 rules matches there:
 
 - ``words``: groups of alternatives ("复议 受理|审结"), every group present in the sentence as a
-  word: an occurrence that starts or ends inside a jieba word on both sides does not count
-  ("述法" is not in "讲述法律");
+  word: an occurrence that starts and ends inside jieba words (core/tokenizer, with the domain
+  dictionary) does not count ("述法" is not in "讲述法律");
 - ``patterns``: regular expressions over the sentence;
 - ``cues``: the examples shown to the clerk, matched as words ("调解…案件": both words).
 
 A match that overlaps an ``exclude`` pattern is dropped. Figures of a fitting unit in the clause
-of the evidence (or else anywhere in its sentence) are the indicator's figures. Results are cached per sentence, so
+of the evidence and the clauses after it, up to a clause about another indicator (or else anywhere
+in the sentence), are the indicator's figures. Results are cached per sentence, so
 re-detecting a section after an edit only re-reads the sentences that changed.
 """
 
 from __future__ import annotations
 
 import json
-import logging
 import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
+from drafter.core import tokenizer
 from drafter.core.figures import Figure, extract_figures
 from drafter.resources import template_path
 
@@ -137,36 +138,47 @@ def _compiled() -> tuple[_Rules, ...]:
     return tuple(out)
 
 
-@cache
-def _tokenizer():
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    tk = jieba.Tokenizer()
-    tk.initialize()
-    return tk
-
-
 def warm_up() -> None:
     """Load jieba and compile the rules (about a second; call it off the GUI thread)."""
+    tokenizer.load()
     _compiled()
     _boundaries("依法行政")
 
 
 @lru_cache(maxsize=8192)
 def _boundaries(sentence: str) -> frozenset[int]:
-    return frozenset(
-        pos for _w, a, b in _tokenizer().tokenize(sentence, HMM=True) for pos in (a, b)
-    )
+    """Offsets where a jieba word (with the domain dictionary) starts or ends."""
+    out = {0}
+    pos = 0
+    for w in tokenizer.words(sentence):
+        pos += len(w)
+        out.add(pos)
+    return frozenset(out)
+
+
+WINDOW = 8  # characters of context either side that decide where the words around a hit end
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
 
 
 def _find_word(sentence: str, word: str) -> tuple[int, int] | None:
-    """First occurrence of word in sentence that starts or ends on a jieba word boundary."""
+    """First occurrence of word in sentence that starts or ends on a jieba word boundary.
+
+    Next to punctuation, a digit or the sentence's edge a word always has a boundary; between
+    Chinese characters the words around the hit are found by segmenting a small window.
+    """
+    n = len(word)
     i = sentence.find(word)
     while i != -1:
-        bounds = _boundaries(sentence)
-        if i in bounds or i + len(word) in bounds:
-            return i, i + len(word)
+        j = i + n
+        if i == 0 or j == len(sentence) or not _is_han(sentence[i - 1]) or not _is_han(sentence[j]):
+            return i, j
+        lo = max(0, i - WINDOW)
+        bounds = _boundaries(sentence[lo : j + WINDOW])
+        if i - lo in bounds or j - lo in bounds:
+            return i, j
         i = sentence.find(word, i + 1)
     return None
 
@@ -230,19 +242,38 @@ def detect_indicators(text: str) -> dict[str, Detection]:
         if not hits:
             continue
         figures = _sentence_figures(sentence)
-        clauses = [m.span() for m in CLAUSE_RE.finditer(sentence)] if figures else []
+        owners = _clause_owners(sentence, hits) if figures else []
         for ind_id, spans in hits:
             det = out[ind_id]
             det.present = True
             det.evidence.extend((start + a, start + b) for a, b in spans)
             ind = catalog[ind_id]
             fitting = [f for f in figures if ind.fits(f.unit)]
-            near = [c for c in clauses if _overlaps(c, list(spans))]
+            near = [span for span, who in owners if ind_id in who]
             close = [f for f in fitting if _overlaps((f.start, f.end), near)]
             for f in close or fitting:
                 det.figures.append(
                     Figure(f.text, f.value, f.unit, start + f.start, start + f.end, f.approx)
                 )
+    return out
+
+
+def _clause_owners(
+    sentence: str, hits: tuple[tuple[str, tuple[tuple[int, int], ...]], ...]
+) -> list[tuple[tuple[int, int], set[str]]]:
+    """Each clause of a sentence with the indicators its figures belong to.
+
+    A clause belongs to the indicators with evidence in it; a clause without evidence belongs
+    to those of the clause before ("收到…48件，依法受理37件，审结26件" are all 复议 figures).
+    """
+    out: list[tuple[tuple[int, int], set[str]]] = []
+    current: set[str] = set()
+    for m in CLAUSE_RE.finditer(sentence):
+        span = m.span()
+        here = {i for i, spans in hits if _overlaps(span, list(spans))}
+        if here:
+            current = here
+        out.append((span, set(current)))
     return out
 
 
@@ -253,12 +284,55 @@ def indicators_in(text: str) -> list[str]:
 
 def coverage_text(report: Report) -> str:
     """The report's words that count as work reported: all but S2 and S4, headings included."""
-    lines = []
-    for b in report.blocks():
-        if b.section in NOT_COVERAGE:
-            continue
-        lines.append(f"{b.lead}{b.text}" if b.lead else b.text)
-    return "\n".join(lines)
+    return "\n".join(lead + text for lead, text in _coverage_blocks(report))
+
+
+def _coverage_blocks(report: Report) -> list[tuple[str, str]]:
+    """(run-in lead, text) of every block outside S2 and S4."""
+    return [
+        (b.lead, b.text)
+        for b in report.blocks()
+        if b.section not in NOT_COVERAGE and (b.lead or b.text)
+    ]
+
+
+def detect_in_report(report: Report) -> dict[str, Detection]:
+    """detect_indicators over the report's coverage text, block by block.
+
+    A run-in heading ("3.开展案卷评查。全年评查行政执法案卷240卷。") names the topic of its
+    paragraph: an indicator found in the lead takes the fitting figures of the first sentence
+    of the paragraph that has some (and is about no other indicator), when the paragraph gives
+    it none of its own.
+    """
+    catalog = load_catalog()
+    out = {i: Detection(i, False) for i in catalog}
+    for lead, text in _coverage_blocks(report):
+        found = detect_indicators(text)
+        if lead:
+            for ind_id, det in detect_indicators(lead).items():
+                if not det.present:
+                    continue
+                body = found[ind_id]
+                body.present = True
+                if not body.figures:
+                    body.figures = _first_fitting(text, catalog[ind_id])
+        for ind_id, det in found.items():
+            if det.present:
+                out[ind_id].present = True
+                out[ind_id].figures.extend(det.figures)
+    return out
+
+
+def _first_fitting(text: str, ind: Indicator) -> list[Figure]:
+    """Fitting figures of the first sentence that has some, unless that sentence is about
+    another indicator ("做好行政复议、行政诉讼工作。…行政诉讼案件18件": not 复议 figures)."""
+    for a, b in sentences(text):
+        sentence = text[a:b]
+        figs = [f for f in _sentence_figures(sentence) if ind.fits(f.unit)]
+        if figs:
+            others = {i for i, _spans in _sentence_hits(sentence)} - {ind.id}
+            return [] if others else figs
+    return []
 
 
 def indicator_statuses(report: Report, kind: str | None = None) -> dict[str, dict]:
@@ -266,10 +340,11 @@ def indicator_statuses(report: Report, kind: str | None = None) -> dict[str, dic
 
     {"A1": {"status": "present|no_figure|missing|n/a", "figures": [{"text","value","unit"}],
     "level": "required|recommended"}}; n/a when the draft marks the indicator 不适用.
+    Only S1, S3, S5 and the opening count: S2 names shortcomings, S4 plans.
     """
     kind = kind or report.metadata.organ_kind or "gov"
     catalog = load_catalog()
-    detections = detect_indicators(coverage_text(report))
+    detections = detect_in_report(report)
     out: dict[str, dict] = {}
     for ind_id, ind in catalog.items():
         det = detections[ind_id]

@@ -63,6 +63,9 @@ class Layout:
         self.header = _values(prof["header"])
         self.record = _values(prof["record"])
         self.page_numbers = _values(prof["page_numbers"])
+        self.font_alternates: dict[str, str] = {
+            k: v for k, v in prof.get("font_alternates", {}).items() if k != "clause"
+        }
         self.elements: dict[str, Element] = {}
         for name, spec in prof["elements"].items():
             extra = {k: v for k, v in spec.items() if k not in ("font", "size", "clause")}

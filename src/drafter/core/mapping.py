@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from drafter.core.indicators import load_catalog
+from drafter.core import tokenizer
+from drafter.core.indicators import detect_indicators, load_catalog
 from drafter.core.model import AREA_IDS
 from drafter.core.skeleton import all_skeletons
 
@@ -22,15 +23,19 @@ S5_WORDS = re.compile(r"其他需要报告|其他事项|其它需要报告|其�
 S3_WORDS = re.compile(
     r"(主要负责(人|同志)|第一责任人|党政主要领导|主要领导).{0,20}(职责|情况)|履行.{0,12}第一责任人"
 )
-S2_WORDS = re.compile(r"问题|不足|差距|短板|薄弱|困难|存在的")
+S2_WORDS = re.compile(
+    r"存在的?|不足|差距|短板|薄弱|困难|(?<!解决)(?<!化解)(?<!整改)(?<!突出)(?<!矛盾)问题"
+)
 S4_WORDS = re.compile(
-    r"下一步|下一年|下阶段|明年|今后|工作(计划|安排|打算|思路|重点|目标)|重点工作|主要安排|计划|打算|展望"
+    r"下一步|下一年|下阶段|明年|今后|(工作|主要)(计划|安排|打算|思路|目标)|主要安排|"
+    r"重点工作(安排|计划)|重点任务|打算|展望|下步"
 )
 S1_WORDS = re.compile(r"举措|成效|措施|开展情况|完成情况|主要工作|工作情况|进展|做法|成绩|亮点")
-GENERIC_S1 = re.compile(
-    r"^(\d{4}年度?)?(主要|工作|法治政府建设)?(举措|成效|措施|开展情况|完成情况|工作情况|进展|做法|成绩|亮点|工作)"
-    r"(和|及|与)?(成效|举措|情况|措施)?$"
+_GENERIC_FILLER = re.compile(
+    r"(?:19|20)\d{2}\s*年度?|上一?年度?|本年度|全年|推进|法治政府建设|依法行政|法治建设|的|主要|工作|"
+    r"[和及与、，,“”\"\s]|情况|取得"
 )
+_GENERIC_REST = re.compile(r"^(举措|成效|措施|开展|完成|进展|做法|成绩|亮点|总结|回顾)*$")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 
 # An area's own vocabulary (heading words weigh more than the catalog cues).
@@ -65,12 +70,13 @@ class _AreaProfile:
     words: tuple[str, ...]
     cues: tuple[re.Pattern[str], ...]
     examples: tuple[frozenset[str], ...]  # jieba token sets of titles and example headings
+    exact: frozenset[str]  # titles and example headings, punctuation removed
 
 
 def _tokens(text: str) -> frozenset[str]:
-    import jieba
-
-    return frozenset(t for t in jieba.lcut(text) if t.strip() and not set(t) <= _STOP)
+    return frozenset(
+        t for t in tokenizer.words(text) if t.strip() and not set(t) <= _STOP and len(t) > 1
+    )
 
 
 def _cue_pattern(cue: str) -> re.Pattern[str]:
@@ -80,48 +86,60 @@ def _cue_pattern(cue: str) -> re.Pattern[str]:
 
 @cache
 def _profiles() -> dict[str, _AreaProfile]:
-    import jieba
-
-    jieba.setLogLevel(60)
-    for words in AREA_WORDS.values():
-        for w in words:
-            jieba.add_word(w)
     cues: dict[str, list[re.Pattern[str]]] = {a: [] for a in AREA_IDS}
     for ind in load_catalog().values():
         cues.setdefault(ind.area, []).extend(_cue_pattern(c) for c in ind.cues)
     examples: dict[str, list[frozenset[str]]] = {a: [] for a in AREA_IDS}
+    exact: dict[str, set[str]] = {a: set() for a in AREA_IDS}
     for sk in all_skeletons():
         for sec in sk.sections:
             for area in sec.areas:
                 for text in (area.title, *area.example_headings):
                     examples[area.id].append(_tokens(text))
+                    exact[area.id].add(_bare(text))
     return {
-        a: _AreaProfile(a, AREA_WORDS[a], tuple(cues.get(a, ())), tuple(examples[a]))
+        a: _AreaProfile(
+            a, AREA_WORDS[a], tuple(cues.get(a, ())), tuple(examples[a]), frozenset(exact[a])
+        )
         for a in AREA_IDS
     }
 
 
+def _bare(text: str) -> str:
+    return re.sub(r"[\W_]", "", text)
+
+
+def content_area_scores(body: str) -> dict[str, float]:
+    """Per area: how many of its catalog indicators the passage covers (and how often)."""
+    catalog = load_catalog()
+    out = dict.fromkeys(AREA_IDS, 0.0)
+    for ind_id, det in detect_indicators(body[:8000]).items():
+        if det.present:
+            out[catalog[ind_id].area] += 1.0 + 0.25 * min(len(det.evidence), 4)
+    return out
+
+
 def area_scores(heading: str, body: str = "") -> dict[str, float]:
-    """A score per area: heading wording (words, cues, similarity) + body content (cues)."""
+    """A score per area: heading wording (words, cues, similarity) + body content (indicators)."""
     profiles = _profiles()
     h = heading
     htok = _tokens(h) if h else frozenset()
-    body = body[:6000]
-    blen = max(len(body), 1)
+    bare = _bare(h)
+    content = content_area_scores(body) if body else {}
     out: dict[str, float] = {}
     for a, prof in profiles.items():
         s = 0.0
         if h:
+            if bare and bare in prof.exact:
+                s += 20.0  # the skeleton's own title or example heading
             s += 4.0 * sum(1 for w in prof.words if w in h)
             s += 2.0 * sum(1 for c in prof.cues if c.search(h))
             if htok:
                 s += 8.0 * max(
                     (len(htok & ex) / len(htok | ex) for ex in prof.examples if ex), default=0.0
                 )
-        if body:
-            hits = sum(len(c.findall(body)) for c in prof.cues)
-            hits += sum(body.count(w) for w in prof.words) * 0.5
-            s += min(3.0, hits * 400.0 / blen)
+        if content:
+            s += min(3.0, content[a])
         out[a] = s
     return out
 
@@ -146,7 +164,7 @@ def section_by_wording(heading: str, report_year: int = 0) -> str | None:
         return "S5"
     if S3_WORDS.search(h):
         return "S3"
-    if S2_WORDS.search(h) and not S1_WORDS.search(h.split("问题")[0]):
+    if S2_WORDS.search(h) and not S1_WORDS.search(h):
         return "S2"
     years = [int(y) for y in _YEAR.findall(h)]
     if report_year and years and max(years) > report_year and not S2_WORDS.search(h):
@@ -163,8 +181,8 @@ def section_by_wording(heading: str, report_year: int = 0) -> str | None:
 
 def is_generic_s1(heading: str) -> bool:
     """ "工作成效", "主要举措和成效", "2021年工作开展情况": S1 with no area of its own."""
-    h = re.sub(r"[，,、\s“”\"]", "", heading.strip().rstrip("。.：:"))
-    return bool(GENERIC_S1.match(h))
+    h = heading.strip().rstrip("。.：:")
+    return bool(h) and bool(_GENERIC_REST.match(_GENERIC_FILLER.sub("", h)))
 
 
 _PROBLEM = re.compile(

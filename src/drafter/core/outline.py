@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 CN_NUM = "一二三四五六七八九十"
-_CN_VALUES = {c: i for i, c in enumerate("零一二三四五六七八九", start=0)}
+_CN_VALUES = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
 
 # Pattern kinds in their conventional order (GB/T 9704): 1 "一、", 2 "（一）", 3 "1.", 4 "（1）".
 _PATTERNS: list[tuple[int, re.Pattern[str]]] = [
@@ -20,6 +20,7 @@ _PATTERNS: list[tuple[int, re.Pattern[str]]] = [
     (2, re.compile(rf"^[（(]\s*([{CN_NUM}]{{1,3}})\s*[）)]\s*[、，,.．]?\s*")),
     (3, re.compile(r"^(\d{1,2})\s*[.．、]\s*")),
     (4, re.compile(r"^[（(]\s*(\d{1,2})\s*[）)]\s*[、，,.．]?\s*")),
+    (4, re.compile(r"^(\d{1,2})\s*[）)]\s*")),  # "1）" without its opening bracket
 ]
 
 # Sentence ends that close a run-in heading.
@@ -45,6 +46,8 @@ _DEBRIS = [
         r"^([【\[]?\s*(打印(本页|此页|正文)?|关闭(窗口|本页)?|收藏|分享到?|返回顶部|保存)\s*[】\]]?\s*){1,6}$"
     ),
     re.compile(r"^(上一篇|下一篇)\s*[:：]"),
+    re.compile(r"^(首页|主页|网站首页)\s*[>＞»›]"),
+    re.compile(r"^(分享到|分享至|扫一扫|打印|关闭)\s*[:：]?\s*$"),
     re.compile(r"^扫一扫"),
 ]
 _BREADCRUMB = re.compile(r"[>＞»›]")
@@ -122,8 +125,6 @@ def parse_number(line: str, expect: dict[int, int] | None = None) -> Numbered | 
         rest = line[m.end() :]
         if not value or not rest.strip():
             return None
-        if kind == 1 and rest.startswith("是"):
-            return None  # "一、是" does not happen; "一是" never matches (needs 、)
         if kind == 3 and rest[0].isdigit() and "、" not in line[: m.end()]:
             if (expect or {}).get(3, 0) + 1 != value:
                 return None

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from drafter.core.figures import extract_figures
+from drafter.core.indicators import coverage_text, detect_indicators
 from drafter.core.model import LastYear, Report
 from drafter.core.skeleton import skeleton_for_year
 
@@ -62,13 +64,20 @@ def roll_forward(report: Report, year_to: int, source: str = "") -> list[str]:
         for p in s.paragraphs
         if (p.lead + p.text).strip()
     ]
-    report.last_year = LastYear(year=year_from, source=source, plans=plans)
+    figures: dict[str, list[dict]] = {}
+    for ind_id, det in detect_indicators(coverage_text(report)).items():
+        if det.figures:
+            figures[ind_id] = [f.to_dict() for f in det.figures]
+    report.last_year = LastYear(year=year_from, source=source, plans=plans, figures=figures)
 
+    stale = 0
     for p in report.paragraphs():
         p.text = shift_years(p.text, year_from, year_to)
         p.lead = shift_years(p.lead, year_from, year_to)
         if p.kind == "body" and p.text:
             p.last_year_text = p.text
+            p.stale_figures = [f.text for f in extract_figures(p.lead + p.text)]
+            stale += len(p.stale_figures)
     for s in report.walk():
         s.heading = shift_years(s.heading, year_from, year_to)
 
@@ -80,7 +89,9 @@ def roll_forward(report: Report, year_to: int, source: str = "") -> list[str]:
         notes.append("发文字号已清空（新年度的文号待填）")
     meta.print_date = ""
     report.skeleton = skeleton_for_year(year_to)
-    notes.append(f"已从 {year_from} 年度滚动到 {year_to} 年度：年份已顺延，数字需按新年度更新")
+    notes.append(
+        f"已从 {year_from} 年度滚动到 {year_to} 年度：年份已顺延，{stale} 处数字仍是上一年度的，需按新年度更新"
+    )
     if plans:
         notes.append(f"上一年度报告的工作安排 {len(plans)} 条已保留为本年度的对照清单")
     return notes

@@ -18,7 +18,6 @@ from pathlib import Path
 from drafter.core.errors import InputError
 
 MAX_TEXT_BYTES = 8 * 1024 * 1024  # a report is ~20 KB; 8 MB is far beyond any real one
-MAX_DOCX_BYTES = 64 * 1024 * 1024
 CONVERTIBLE = (".doc", ".wps", ".rtf", ".odt", ".wpt", ".dot")
 
 _SAVE_AS = "请在 Word 或 WPS 中打开后“另存为” .docx（Word 文档）再导入"
@@ -51,8 +50,12 @@ def refuse_unsupported(path: Path, head: bytes) -> None:
     name = str(path)
     ext = path.suffix.lower()
     kind = sniff(head)
+    if kind == "zip":
+        return  # a Word 2007+ file whatever its name says (.doc/.wps renamed): read it
     if kind == "pdf" or ext == ".pdf":
         raise InputError(name, f"不能直接导入 PDF 文件，{_SAVE_AS}，或复制正文存为 .txt")
+    if kind == "ole" and ext in (".docx", ".docm"):
+        raise InputError(name, f"文档已加密或是旧版格式，请取消密码保护后{_SAVE_AS}")
     if kind == "ole" or ext in (".doc", ".wps", ".dot", ".wpt"):
         raise InputError(name, f"这是旧版 Word/WPS 格式（.doc/.wps），{_SAVE_AS}{_convert_hint()}")
     if kind == "rtf" or ext in (".rtf", ".odt"):

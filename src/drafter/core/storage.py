@@ -11,7 +11,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from drafter.core.errors import DraftError
+from drafter.core.errors import DrafterError, DraftError
 from drafter.core.model import Report
 from drafter.core.paths import user_data_dir
 
@@ -19,25 +19,33 @@ DRAFT_SUFFIX = ".fzbg.json"
 MAX_DRAFT_BYTES = 64 * 1024 * 1024
 
 
-def atomic_write_bytes(path: Path, data: bytes, backup: bool = False) -> None:
+def atomic_write_bytes(
+    path: Path,
+    data: bytes,
+    backup: bool = False,
+    error: type[DrafterError] = DraftError,
+    action: str = "保存",
+) -> None:
     """Write data to path so that a crash at any point leaves the old or the new file.
 
     The bytes go to a temporary file in the same folder, are fsync'ed, and the temporary
-    file replaces the target; with ``backup`` the old file is first kept as ``path~``.
+    file replaces the target (keeping the old file's permissions); with ``backup`` the old
+    file is first copied to ``path~``. Failures raise ``error`` naming the file.
     """
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
-        raise DraftError(str(path), "保存位置的文件夹不存在")
+        raise error(str(path), f"{action}位置的文件夹不存在")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise DraftError(str(path), f"无法在该位置写入文件（{exc.strerror}）") from None
+        raise error(str(path), f"无法在该位置写入文件（{exc.strerror}）") from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
+        os.chmod(tmp, _file_mode(path))
         if backup and path.exists():
             try:
                 shutil.copyfile(path, backup_path(path))
@@ -50,7 +58,20 @@ def atomic_write_bytes(path: Path, data: bytes, backup: bool = False) -> None:
             os.unlink(tmp)
         except OSError:
             pass
-        raise DraftError(str(path), f"保存失败（{exc.strerror or exc}）") from None
+        reason = exc.strerror or str(exc)
+        if isinstance(exc, PermissionError):
+            reason = "文件被占用或没有写入权限（如已在 WPS/Word 中打开，请先关闭）"
+        raise error(str(path), f"{action}失败：{reason}") from None
+
+
+def _file_mode(path: Path) -> int:
+    """The old file's mode, or the one an ordinary new file gets (mkstemp makes it private)."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
 
 
 def _fsync_dir(folder: Path) -> None:

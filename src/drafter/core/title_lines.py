@@ -1,7 +1,8 @@
 """Breaking a long 公文 title into balanced lines at word boundaries (GB/T 9704 7.3.1).
 
 A title longer than a line is split into the fewest lines that fit, with breaks only
-between jieba words (a year stays with its 年/年度, a bracketed name stays whole, punctuation
+between jieba words (jieba's dictionary and the domain dictionary, through
+core.word_index, which does not need jieba's one-second load) (a year stays with its 年/年度, a bracketed name stays whole, punctuation
 never starts a line), choosing the split whose lines are closest in length (梯形/菱形),
 upper lines the longer on a tie.
 """
@@ -9,30 +10,22 @@ upper lines the longer on a tie.
 from __future__ import annotations
 
 import itertools
-import logging
 import math
 import re
+
+from drafter.core import word_index
 
 _OPENERS = "《〈“‘（(〔【"
 _CLOSERS = "》〉”’）)〕】"
 _NO_LINE_START = set("，。、；：？！）》〉”’〕】,.;:?!)…—·")
 # A line should not end with these: they bind to the words after them.
-_WEAK_ENDS = ("关于", "对于", "和", "与", "及", "的")
+_WEAK_ENDS = ("和", "与", "及", "对")
 _NUMERAL = re.compile(r"^[0-9０-９一二三四五六七八九十〇零]+$")
 
 
-def _jieba_words(text: str, keep_whole: tuple[str, ...]) -> list[str]:
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    for w in keep_whole:
-        jieba.add_word(w, freq=20000)
-    return jieba.lcut(text, HMM=True)
-
-
-def units(text: str, keep_whole: tuple[str, ...] = (), keep_brackets: bool = True) -> list[str]:
+def units(text: str, keep_brackets: bool = True) -> list[str]:
     """The title as unbreakable pieces: jieba words, merged where a break is not allowed."""
-    words = _jieba_words(text, keep_whole)
+    words = word_index.cut(text)
     out: list[str] = []
     depth = 0
     for w in words:
@@ -56,7 +49,7 @@ def units(text: str, keep_whole: tuple[str, ...] = (), keep_brackets: bool = Tru
     return out
 
 
-def split_title(text: str, max_chars: int, keep_whole: tuple[str, ...] = ()) -> list[str]:
+def split_title(text: str, max_chars: int) -> list[str]:
     """The title's lines: one if it fits, else balanced lines broken between words."""
     text = text.strip()
     if "\n" in text:  # the clerk broke it by hand
@@ -66,7 +59,7 @@ def split_title(text: str, max_chars: int, keep_whole: tuple[str, ...] = ()) -> 
     total = len(text)
     fewest = math.ceil(total / max_chars)
     for keep_brackets in (True, False):  # a bracketed name longer than a line may break
-        pieces = units(text, keep_whole, keep_brackets)
+        pieces = units(text, keep_brackets)
         for k in range(fewest, min(fewest + 1, len(pieces)) + 1):
             best = _best_split(pieces, k, max_chars)
             if best is not None:

@@ -1,1 +1,124 @@
-"""Checks over a report, one module per family, each yielding Finding objects."""
+"""Checks over a report, one module per family, each yielding Finding objects.
+
+:func:`run_checks` runs them all: structure (sections S1–S5, order, formal parts),
+indicators (required ones missing or without figures), figures (funnels, rates, last year's
+values) and conventions (文号, dates, numbering, punctuation, repeats, years, blanks, debris).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from drafter.core.checks.conventions import check_conventions
+from drafter.core.checks.figures import check_figures
+from drafter.core.checks.finding import Finding, severity_rank
+from drafter.core.checks.indicators import check_indicators
+from drafter.core.checks.structure import check_structure, sections_found
+from drafter.core.indicators import indicator_statuses
+from drafter.core.model import Report
+
+
+@dataclass
+class Source:
+    """What a checked file held beyond the Report: its raw paragraphs and the page debris."""
+
+    lines: list[str] = field(default_factory=list)
+    debris: list[str] = field(default_factory=list)
+
+
+@dataclass
+class CheckResult:
+    findings: list[Finding]
+    sections: dict[str, bool]
+    indicators: dict[str, dict]
+
+    @property
+    def has_errors(self) -> bool:
+        return any(f.severity == "error" for f in self.findings)
+
+    def count(self, severity: str) -> int:
+        return sum(1 for f in self.findings if f.severity == severity)
+
+    def to_dict(self, path: str = "") -> dict[str, Any]:
+        """The DESIGN.md `check --json` document for one file."""
+        return {
+            "path": str(path),
+            "findings": [f.to_dict() for f in self.findings],
+            "sections": dict(self.sections),
+            "indicators": {k: dict(v) for k, v in self.indicators.items()},
+        }
+
+
+_SELF_DEPT = re.compile(r"[我本](局|办|委|厅)(?![会员])")
+
+
+def report_kind(report: Report) -> str:
+    """gov or dept: the draft's organ kind; for an imported file whose organ was not recognised,
+    how the report speaks of itself ("我局" twice or more → dept; governments say "我区")."""
+    meta = report.metadata
+    if meta.organ.strip() or meta.signature.strip():
+        return meta.organ_kind or "gov"
+    text = "\n".join(p.text for p in report.paragraphs())[:20000]
+    if len(_SELF_DEPT.findall(text)) >= 2:
+        return "dept"
+    return meta.organ_kind or "gov"
+
+
+def run_checks(
+    report: Report, kind: str | None = None, source: Source | None = None
+) -> CheckResult:
+    """All checks on a report; kind (gov|dept) defaults to the report's organ kind."""
+    kind = kind or report_kind(report)
+    found = sections_found(report)
+    statuses = indicator_statuses(report, kind)
+    findings: list[Finding] = list(check_structure(report, found))
+    findings += check_indicators(report, statuses, kind)
+    findings += check_figures(report)
+    findings += check_conventions(
+        report, source.lines if source else None, source.debris if source else None
+    )
+    findings.sort(key=lambda f: severity_rank(f.severity))  # stable: document order kept
+    return CheckResult(findings, found, statuses)
+
+
+def read_for_check(path: str | Path) -> tuple[Report, Source | None]:
+    """The report in a file (draft, .docx, .txt) as it is, with the source's raw paragraphs
+    and page debris when it came from a document (checks on numbering and debris need them).
+    Unreadable input raises DrafterError."""
+    from drafter.core.importer import build_report, read_report, source_paragraphs
+
+    p = Path(path)
+    if p.suffix.lower() == ".json" or _looks_like_json(p):
+        return read_report(p), None
+    lines = source_paragraphs(p)
+    built, debris = build_report(lines)
+    return built.report, Source(lines=lines, debris=debris)
+
+
+def _looks_like_json(path: Path) -> bool:
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(64)
+    except OSError:
+        return False
+    return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{")
+
+
+def check_path(path: str | Path, kind: str | None = None) -> tuple[Report, CheckResult]:
+    """Read a file and run every check on it."""
+    report, source = read_for_check(path)
+    return report, run_checks(report, kind, source)
+
+
+__all__ = [
+    "CheckResult",
+    "Finding",
+    "Source",
+    "check_path",
+    "read_for_check",
+    "report_kind",
+    "run_checks",
+]

@@ -1,0 +1,238 @@
+"""`drafter check PATH... [--json] [--kind gov|dept] [--csv OUT]`.
+
+PATH is a draft (.json), a .docx, a .txt or a folder of them. Per file: the findings, the
+sections found and the indicator statuses; for several files also a summary table, and with
+--csv one row per file and indicator. Exit 0: no error-level finding; 1: some file has one;
+2: some input could not be read (the other files are still checked).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from drafter.core.checks import CheckResult, read_for_check, report_kind, run_checks
+from drafter.core.errors import DrafterError
+from drafter.core.indicators import load_catalog
+from drafter.core.model import Report
+
+SUFFIXES = (".json", ".docx", ".txt")
+SEVERITY_CN = {"error": "错误", "warning": "警告", "info": "提示"}
+STATUS_CN = {"present": "已写", "no_figure": "无数字", "missing": "未写", "n/a": "不适用"}
+KIND_CN = {"gov": "政府", "dept": "部门"}
+SHOWN_PER_CODE = 3  # text output: findings of one kind shown before "另有 N 处"
+
+
+def register(sub) -> None:
+    p = sub.add_parser("check", help="检查报告：必备章节、指标、数字、写作规范")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="草稿、.docx、.txt 或文件夹")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出")
+    p.add_argument("--kind", choices=["gov", "dept"], help="按政府或部门的要求检查")
+    p.add_argument(
+        "--csv", metavar="OUT", help="把每份报告的指标情况写入 CSV（每行一份报告的一项指标）"
+    )
+    p.set_defaults(func=run)
+
+
+@dataclass
+class Checked:
+    path: Path
+    report: Report | None = None
+    result: CheckResult | None = None
+    error: str | None = None
+    kind: str = ""
+
+
+def expand(paths: list[str]) -> list[Path]:
+    """Files to check: files as given, folders as their .json/.docx/.txt files (recursively)."""
+    out: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            found = sorted(
+                f
+                for f in p.rglob("*")
+                if f.is_file()
+                and f.suffix.lower() in SUFFIXES
+                and not f.name.startswith((".", "~$"))
+                and (f.suffix.lower() != ".json" or _is_draft(f))
+            )
+            if not found:
+                raise DrafterError(str(p), "文件夹里没有可检查的报告（.json、.docx、.txt）")
+            out.extend(found)
+        else:
+            out.append(p)
+    return out
+
+
+def _is_draft(path: Path) -> bool:
+    """A .json file in a folder is checked only if it is a draft (other JSON is not a report)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except (OSError, ValueError):
+        return True  # a damaged draft: let the check report it
+    return isinstance(data, dict) and "schema" in data
+
+
+def check_file(path: Path, kind: str | None) -> Checked:
+    try:
+        report, source = read_for_check(path)
+    except DrafterError as exc:
+        return Checked(path, error=exc.reason)
+    except Exception as exc:  # one bad file must not stop a reviewing office's batch
+        return Checked(path, error=f"无法读取（{type(exc).__name__}: {exc}）")
+    k = kind or report_kind(report)
+    return Checked(path, report, run_checks(report, k, source), kind=k)
+
+
+# ----- text output ------------------------------------------------------------------------
+
+
+def _width(s: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+
+
+def _pad(s: str, width: int) -> str:
+    return s + " " * max(0, width - _width(s))
+
+
+def print_file(c: Checked, out) -> None:
+    res, rep = c.result, c.report
+    meta = rep.metadata
+    about = "，".join(
+        x
+        for x in (meta.organ, f"{meta.year}年度" if meta.year else "", KIND_CN.get(c.kind, ""))
+        if x
+    )
+    print(f"== {c.path}（{about}）", file=out)
+    marks = []
+    inside = {f.code[:2] for f in res.findings if f.code.endswith("-inside")}
+    for sid, ok in res.sections.items():
+        note = "（写在其他章节中）" if sid in inside else ""
+        marks.append(f"{sid} {'有' if ok else '无'}{note}")
+    print("章节：" + "  ".join(marks), file=out)
+    print(
+        f"错误 {res.count('error')} · 警告 {res.count('warning')} · 提示 {res.count('info')}",
+        file=out,
+    )
+    shown: dict[str, int] = {}
+    hidden: dict[str, int] = {}
+    for f in res.findings:
+        n = shown.get(f.code, 0)
+        if n >= SHOWN_PER_CODE:
+            hidden[f.code] = hidden.get(f.code, 0) + 1
+            continue
+        shown[f.code] = n + 1
+        where = "，".join(x for x in (f.section, f.indicator) if x)
+        print(
+            f"  [{SEVERITY_CN[f.severity]}] {f.message}" + (f"（{where}）" if where else ""),
+            file=out,
+        )
+        if f.hint:
+            print(f"      → {f.hint}", file=out)
+    for code, n in hidden.items():
+        print(f"  …… 另有 {n} 处同类问题（{code}）", file=out)
+    counts = {s: 0 for s in STATUS_CN}
+    for st in res.indicators.values():
+        counts[st["status"]] += 1
+    print(
+        "指标：" + " · ".join(f"{STATUS_CN[s]} {n}" for s, n in counts.items()),
+        file=out,
+    )
+    print(file=out)
+
+
+def print_table(checked: list[Checked], out) -> None:
+    head = ["文件", "错误", "警告", "提示", "缺少章节", "必报未写", "结果"]
+    rows = []
+    for c in checked:
+        if c.error:
+            rows.append([c.path.name, "-", "-", "-", "-", "-", "无法读取"])
+            continue
+        res = c.result
+        missing = [s for s in ("S1", "S2", "S3", "S4") if not res.sections[s]]
+        req = [
+            i
+            for i, st in res.indicators.items()
+            if st["status"] == "missing" and st.get("level") == "required"
+        ]
+        rows.append(
+            [
+                c.path.name,
+                str(res.count("error")),
+                str(res.count("warning")),
+                str(res.count("info")),
+                "、".join(missing) or "—",
+                "、".join(req) or "—",
+                "有错误" if res.has_errors else "通过",
+            ]
+        )
+    widths = [max(_width(r[i]) for r in [head, *rows]) for i in range(len(head))]
+    for r in [head, *rows]:
+        print("  ".join(_pad(x, w) for x, w in zip(r, widths, strict=True)).rstrip(), file=out)
+
+
+def write_csv(checked: list[Checked], target: Path) -> None:
+    catalog = load_catalog()
+    tmp = target.with_name(target.name + ".tmp")
+    try:
+        with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
+            w = csv.writer(fh)
+            w.writerow(
+                ["file", "organ", "year", "kind", "indicator", "name", "level", "status", "figures"]
+            )
+            for c in checked:
+                if c.error:
+                    w.writerow([str(c.path), "", "", "", "", "", "", "unreadable", c.error])
+                    continue
+                meta = c.report.metadata
+                for ind_id, st in c.result.indicators.items():
+                    w.writerow(
+                        [
+                            str(c.path),
+                            meta.organ,
+                            meta.year or "",
+                            c.kind,
+                            ind_id,
+                            catalog[ind_id].name,
+                            st.get("level", ""),
+                            st["status"],
+                            "；".join(f["text"] for f in st["figures"]),
+                        ]
+                    )
+        tmp.replace(target)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise DrafterError(str(target), f"无法写入 CSV（{exc.strerror or exc}）") from None
+
+
+def run(args) -> int:
+    files = expand(args.paths)
+    checked = [check_file(p, args.kind) for p in files]
+    for c in checked:
+        if c.error:
+            print(f"drafter: {c.path}: {' '.join(c.error.split())}", file=sys.stderr)
+    if args.json:
+        docs = [
+            {"path": str(c.path), "error": c.error} if c.error else c.result.to_dict(str(c.path))
+            for c in checked
+        ]
+        single = len(args.paths) == 1 and len(files) == 1 and not Path(args.paths[0]).is_dir()
+        payload = docs[0] if single else docs
+        if not (single and checked[0].error):
+            print(json.dumps(payload, ensure_ascii=False, indent=1))
+    else:
+        for c in checked:
+            if not c.error:
+                print_file(c, sys.stdout)
+        if len(checked) > 1:
+            print_table(checked, sys.stdout)
+    if args.csv:
+        write_csv(checked, Path(args.csv))
+    if any(c.error for c in checked):
+        return 2
+    return 1 if any(c.result.has_errors for c in checked) else 0

@@ -1,0 +1,435 @@
+"""Writing conventions: 发文字号, 成文日期, heading numbering, half-width punctuation and
+brackets, unbalanced quotes and brackets, words repeated back to back, stray spaces, years that
+contradict the report year, the outdated 纲要 as current basis, unfilled blanks, page debris,
+and paragraphs still word for word last year's.
+
+Checks on body text read the paragraphs as imported (the importer keeps their wording as
+written). Heading numbers are not kept in the model (it computes them), so numbering is checked
+on the source's raw paragraphs (:func:`check_numbering`), when the report came from a file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+
+from drafter.core.blanks import find_blanks
+from drafter.core.checks.finding import Finding
+from drafter.core.checks.units import TextUnit, text_units
+from drafter.core.indicators import sentences
+from drafter.core.model import Report
+from drafter.core.outline import is_debris
+
+CJK = "\u4e00-\u9fff"
+CN_PUNCT = "，。、；：？！“”‘’（）《》【】〔〕…—"
+
+# ----- 发文字号 ------------------------------------------------------------------------
+
+DOC_NUMBER_RE = re.compile(
+    rf"[{CJK}]{{1,12}}(?P<s1>[ \u3000]*)(?P<open>[〔\[［(（【{{｛])[ \u3000]*(?P<year>(?:19|20)\d{{2}})"
+    rf"[ \u3000]*(?P<close>[〕\]］)）】}}｝])(?P<s2>[ \u3000]*)(?P<di>第?)[ \u3000]*(?P<num>\d{{1,5}})"
+    rf"(?P<s3>[ \u3000]*)号"
+)
+
+
+def doc_number_problems(m: re.Match) -> list[tuple[str, str]]:
+    """(code, message) for each way a 发文字号 departs from GB/T 9704 ("渭高新字〔2021〕1号")."""
+    out = []
+    if m.group("open") != "〔" or m.group("close") != "〕":
+        out.append(("doc-number-bracket", "年份应使用六角括号“〔〕”"))
+    if m.group("di"):
+        out.append(("doc-number-di", "序号前不加“第”"))
+    if m.group("num").startswith("0"):
+        out.append(("doc-number-zero", "序号不编虚位（不写成“01”）"))
+    if m.group("s1") or m.group("s2") or m.group("s3") or re.search(r"\s", m.group(0)):
+        out.append(("doc-number-space", "文号中不应有空格（如“3 号”应为“3号”）"))
+    return out
+
+
+def _doc_numbers(unit: TextUnit) -> Iterator[Finding]:
+    for m in DOC_NUMBER_RE.finditer(unit.text):
+        for code, why in doc_number_problems(m):
+            yield Finding(
+                code,
+                "warning",
+                f"发文字号“{m.group(0)}”不规范：{why}。",
+                "发文字号写作“机关代字〔年份〕序号号”，如“津南政发〔2021〕4号”。",
+                **unit.location(*m.span()),
+            )
+
+
+# ----- punctuation, brackets, quotes, spaces, repeats -------------------------------------
+
+_HALF_PUNCT = re.compile(
+    rf"(?<=[{CJK}{CN_PUNCT}])[,;:?!]|[,;:?!](?=[{CJK}“‘（《])|(?<=[{CJK}”）》])\.(?!\d)(?=$|[{CJK}“（《\s])"
+)
+_HALF_BRACKET = re.compile(
+    rf"(?<=[{CJK}{CN_PUNCT}])\(|\((?=[{CJK}“《])|(?<=[{CJK}“”》%])\)|\)(?=[{CJK}{CN_PUNCT}])"
+)
+_HALF_QUOTE = re.compile(rf"(?<=[{CJK}{CN_PUNCT}])\"|\"(?=[{CJK}{CN_PUNCT}])")
+PAIRS = {"“": "”", "‘": "’", "（": "）", "(": ")", "《": "》", "【": "】", "〔": "〕"}
+CLOSERS = {v: k for k, v in PAIRS.items()}
+SAME_KIND = {"(": "（", ")": "）"}  # half- and full-width round brackets pair with each other
+_REPEAT = re.compile(rf"([{CJK}]{{2,8}})\1")
+_SPACE = re.compile(
+    rf"(?<=[{CJK}{CN_PUNCT},;:])[ \u3000\u00a0]+(?=[{CJK}{CN_PUNCT},;:\d])"
+    rf"|(?<=\d)[ \u3000\u00a0]+(?=[{CJK}])"
+)
+_QUOTED = re.compile(r"“[^“”]{0,40}”")
+
+
+def _half_width(unit: TextUnit) -> Iterator[Finding]:
+    for code, rx, what, hint in (
+        ("halfwidth-punct", _HALF_PUNCT, "半角标点", "中文正文使用全角标点（，；：。？！）。"),
+        ("halfwidth-bracket", _HALF_BRACKET, "半角括号", "中文正文使用全角括号“（）”。"),
+        ("halfwidth-quote", _HALF_QUOTE, "半角引号", "中文正文使用全角引号“”。"),
+    ):
+        hits = list(rx.finditer(unit.text))
+        if not hits:
+            continue
+        marks = "".join(dict.fromkeys(h.group(0) for h in hits))
+        first = hits[0]
+        yield Finding(
+            code,
+            "warning",
+            f"中文中夹有{what}“{marks}”，共 {len(hits)} 处。",
+            hint,
+            **unit.location(*first.span()),
+        )
+
+
+def _unbalanced(unit: TextUnit) -> Iterator[Finding]:
+    stack: list[tuple[str, int]] = []
+    bad: tuple[str, int] | None = None
+    for i, ch in enumerate(unit.text):
+        if ch in PAIRS:
+            stack.append((SAME_KIND.get(ch, ch), i))
+        elif ch in CLOSERS:
+            opener = SAME_KIND.get(CLOSERS[ch], CLOSERS[ch])
+            if stack and stack[-1][0] == opener:
+                stack.pop()
+            elif any(o == opener for o, _ in stack):
+                while stack and stack[-1][0] != opener:
+                    bad = bad or stack.pop()
+                stack.pop()
+            else:
+                bad = bad or (ch, i)
+    bad = bad or (stack[0] if stack else None)
+    if bad is None:
+        return
+    mark, pos = bad
+    quote = mark in "“”‘’"
+    yield Finding(
+        "quote-unbalanced" if quote else "bracket-unbalanced",
+        "warning",
+        f"{'引号' if quote else '括号'}不成对：“{unit.text[pos]}”没有对应的另一半。",
+        "补上缺少的一半或删去多余的一个。",
+        **unit.location(pos, pos + 1),
+    )
+
+
+def _repeats(unit: TextUnit) -> Iterator[Finding]:
+    for m in _REPEAT.finditer(unit.text):
+        word = m.group(1)
+        if len(set(word)) == 1:
+            continue
+        yield Finding(
+            "repeated-words",
+            "warning",
+            f"“{word}”连续重复了两次（“{m.group(0)}”）。",
+            f"删去多余的“{word}”。",
+            **unit.location(*m.span()),
+        )
+
+
+def _byline(text: str) -> bool:
+    """A short line with no sentence punctuation: a title, a by-line, a signature."""
+    return len(text) <= 30 and not re.search(r"[，。；,;]", text)
+
+
+def _spaces(unit: TextUnit) -> Iterator[Finding]:
+    if _byline(unit.text):
+        return
+    shielded = [m.span() for m in _QUOTED.finditer(unit.text)]
+    shielded += [m.span() for m in DOC_NUMBER_RE.finditer(unit.text)]
+    for m in _SPACE.finditer(unit.text):
+        if any(a <= m.start() < b for a, b in shielded):
+            continue
+        around = unit.text[max(0, m.start() - 6) : m.end() + 6]
+        yield Finding(
+            "stray-space",
+            "warning",
+            f"中文中有多余的空格：“{around}”。",
+            "删去空格。",
+            **unit.location(*m.span()),
+        )
+
+
+# ----- years, dates, the outdated 纲要 ----------------------------------------------------------
+
+_SENT_YEAR = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]是)?((?:19|20)\d{2})\s*年(?:度)?(?:全年)?[，,]"
+)
+_OPENING_YEAR = re.compile(r"现将(?:我\S{0,6})?((?:19|20)\d{2})\s*年")
+_YEAR_IN_HEADING = re.compile(r"((?:19|20)\d{2})\s*年")
+_RANGE = re.compile(r"(?:19|20)\d{2}\s*[-—–－~～至到]\s*(?:19|20)\d{2}")
+_OLD_GANGYAO = re.compile(
+    r"法治政府建设实施纲要\s*[（(]\s*2015\s*年?\s*[-—–－~～至到]+\s*2020\s*年?\s*[）)]"
+)
+_LOOKING_BACK = re.compile(r"收官|圆满完成|期满|回顾|总结评估|全面完成")
+_ZERO_DATE = re.compile(r"(?:19|20)\d{2}年0\d月|(?<=月)0\d日")
+
+
+def _years(report: Report, unit: TextUnit) -> Iterator[Finding]:
+    year = report.metadata.year
+    if not year:
+        return
+    text = unit.text
+    if unit.section is None:
+        m = _OPENING_YEAR.search(text)
+        if m and int(m.group(1)) != year:
+            yield _year_finding(unit, m, year, "开头所说的报告年度")
+        return
+    if unit.section == "S4" and unit.is_heading:
+        for m in _YEAR_IN_HEADING.finditer(text):
+            if int(m.group(1)) not in (year + 1,) and not _RANGE.search(text):
+                yield _year_finding(unit, m, year + 1, "下一年度安排的年份")
+        return
+    if unit.section not in ("S1", "S3", "S4"):
+        return
+    expected = year + 1 if unit.section == "S4" else year
+    for a, b in sentences(text):
+        m = _SENT_YEAR.match(text[a:b])
+        if m and int(m.group(1)) != expected:
+            yield _year_finding(unit, m, expected, "句首年份", offset=a)
+
+
+def _year_finding(
+    unit: TextUnit, m: re.Match, expected: int, what: str, offset: int = 0
+) -> Finding:
+    found = m.group(1)
+    return Finding(
+        "year-mismatch",
+        "warning",
+        f"{what}“{found}年”与报告年度不符（应为{expected}年）。",
+        "核对年份；从去年报告改写的段落尤其要检查。",
+        **unit.location(offset + m.start(1), offset + m.end(1)),
+    )
+
+
+def _old_basis(report: Report, unit: TextUnit) -> Iterator[Finding]:
+    if report.metadata.year < 2021:
+        return
+    for a, b in sentences(unit.text):
+        sent = unit.text[a:b]
+        m = _OLD_GANGYAO.search(sent)
+        if m and not _LOOKING_BACK.search(sent):
+            yield Finding(
+                "outdated-basis",
+                "warning",
+                f"{report.metadata.year}年的报告仍以《法治政府建设实施纲要（2015－2020年）》为依据。",
+                "2021年起应依据《法治政府建设实施纲要（2021－2025年）》（中发〔2021〕33号）。",
+                **unit.location(a + m.start(), a + m.end()),
+            )
+
+
+def _dates(report: Report) -> Iterator[Finding]:
+    meta = report.metadata
+    if meta.date:
+        try:
+            d = date.fromisoformat(meta.date)
+        except ValueError:
+            yield Finding(
+                "date-invalid",
+                "warning",
+                f"成文日期“{meta.date}”不是有效日期。",
+                "成文日期写作“2022年2月11日”。",
+            )
+            return
+        if meta.year and d.year not in (meta.year, meta.year + 1):
+            yield Finding(
+                "date-year",
+                "warning",
+                f"成文日期{d.year}年{d.month}月{d.day}日与{meta.year}年度报告不符。",
+                "年度报告一般在次年初成文，核对成文日期。",
+            )
+
+
+# ----- numbering (raw source paragraphs) ---------------------------------------------------
+
+_CN = "一二三四五六七八九十"
+_NUM_PATTERNS = (
+    (1, re.compile(rf"^([{_CN}]{{1,3}})\s*[、．]")),
+    (2, re.compile(rf"^[（(]\s*([{_CN}]{{1,3}})\s*[）)]")),
+    (4, re.compile(r"^[（(]\s*(\d{1,2})\s*[）)]")),
+    (3, re.compile(r"^(\d{1,2})\s*([.．、])")),
+)
+_AMOUNT = re.compile(r"\d*\s*(万|亿|%|％|个百分点|倍|元|件|项|人|个|家|户|次|小时|天)")
+LEVEL_STYLE = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）"}
+
+
+def _cn_value(s: str) -> int:
+    digits = {c: i for i, c in enumerate("零一二三四五六七八九")}
+    if "十" in s:
+        head, _, tail = s.partition("十")
+        return (digits.get(head, 1) if head else 1) * 10 + (digits.get(tail, 0) if tail else 0)
+    return digits.get(s, 0)
+
+
+def check_numbering(lines: list[str]) -> Iterator[Finding]:
+    """Gaps, repeats, skipped levels and mixed "1." / "1、" in the source's heading numbers.
+
+    Numbering may restart under each parent or run on through the document (both are used);
+    a number fits when it is 1, the next under its parent, or the next overall.
+    """
+    in_parent: dict[int, int | None] = {1: None, 2: None, 3: None, 4: None}
+    overall: dict[int, int] = {1: 0, 2: 0, 3: 0, 4: 0}
+    seen_levels: set[int] = set()
+    styles3: dict[str, str] = {}
+    for raw in lines:
+        line = raw.strip(" \t\u3000\ufeff")
+        for level, rx in _NUM_PATTERNS:
+            m = rx.match(line)
+            if not m:
+                continue
+            value = _cn_value(m.group(1)) if level <= 2 else int(m.group(1))
+            if level == 3:
+                rest = line[m.end() :]
+                decimal = m.group(2) in ".．" and rest[:1].isdigit()
+                if decimal and (value != (in_parent[3] or 0) + 1 or _AMOUNT.match(rest)):
+                    break  # "2.5亿元…": a number, not a heading
+                styles3.setdefault("、" if m.group(2) == "、" else ".", line[:16])
+            shown = line[: m.end()].strip()
+            prev = in_parent[level]
+            fits = value == 1 or value == (prev or 0) + 1 or value == overall[level] + 1
+            if prev is not None and value == prev:
+                yield _numbering("numbering-repeat", f"标题编号“{shown}”重复：{line[:20]}")
+            elif not fits:
+                want = (prev or 0) + 1
+                yield _numbering(
+                    "numbering-gap",
+                    f"标题编号不连续：“{shown}”前应为第{want}项（{line[:20]}）。",
+                )
+            elif (
+                level > 1
+                and any(lv < level - 1 for lv in seen_levels)
+                and (level - 1 not in seen_levels)
+            ):
+                yield Finding(
+                    "numbering-level-skipped",
+                    "info",
+                    f"标题层级跳过了一级：“{shown}”直接出现在上一级“{LEVEL_STYLE[level - 2]}”之下"
+                    f"（{line[:20]}）。",
+                    "层次序数依次用“一、”“（一）”“1.”“（1）”。",
+                )
+            in_parent[level] = value
+            overall[level] = max(overall[level], value)
+            for lower in range(level + 1, 5):
+                in_parent[lower] = None
+                seen_levels.discard(lower)
+            seen_levels.add(level)
+            break
+    if len(styles3) > 1:
+        yield _numbering(
+            "numbering-mixed",
+            f"第三层标题编号混用“1.”和“1、”（如“{styles3['.']}”与“{styles3['、']}”）。",
+            "第三层序数统一写作“1.”。",
+        )
+
+
+def _numbering(code: str, message: str, hint: str = "") -> Finding:
+    return Finding(code, "warning", message, hint or "按顺序连续编号，不重复、不跳号。")
+
+
+# ----- the family ----------------------------------------------------------------------------
+
+
+def check_conventions(
+    report: Report, source_lines: list[str] | None = None, debris: list[str] | None = None
+) -> Iterator[Finding]:
+    meta = report.metadata
+    if meta.doc_number:
+        for m in DOC_NUMBER_RE.finditer(meta.doc_number):
+            for code, why in doc_number_problems(m):
+                yield Finding(
+                    code,
+                    "warning",
+                    f"发文字号“{meta.doc_number}”不规范：{why}。",
+                    "发文字号写作“机关代字〔年份〕序号号”，如“渭高新字〔2021〕1号”。",
+                )
+    yield from _dates(report)
+    for label, value in (
+        ("标题", meta.title),
+        ("主送机关", meta.recipient),
+        ("落款", meta.signature),
+    ):
+        for _a, _b, blank in find_blanks(value):
+            yield Finding(
+                "blank-unfilled",
+                "error",
+                f"{label}中还有未填的空“【填：{blank}】”。",
+                "填写后再送审。",
+            )
+    for unit in text_units(report):
+        text = unit.text
+        if not text:
+            continue
+        for a, b, label in find_blanks(text):
+            yield Finding(
+                "blank-unfilled",
+                "error",
+                f"还有未填的空“【填：{label}】”。",
+                "填写或删去这个空。",
+                **unit.location(a, b),
+            )
+        yield from _doc_numbers(unit)
+        yield from _half_width(unit)
+        yield from _unbalanced(unit)
+        yield from _repeats(unit)
+        yield from _spaces(unit)
+        yield from _years(report, unit)
+        yield from _old_basis(report, unit)
+        if _ZERO_DATE.search(text):
+            m = _ZERO_DATE.search(text)
+            yield Finding(
+                "date-zero-padding",
+                "warning",
+                f"日期中的月、日不应补零：“{m.group(0)}”。",
+                "写作“2022年2月11日”。",
+                **unit.location(*m.span()),
+            )
+        if not unit.is_heading and len(text) <= 80 and is_debris(text):
+            yield Finding(
+                "web-debris",
+                "warning",
+                f"从网页带来的多余文字：“{text[:30]}”。",
+                "删去网页上的栏目、来源、时间等文字，只保留报告正文。",
+                **unit.location(0, len(text)),
+            )
+        p = unit.paragraph
+        if p is not None and unit.spans and p.unchanged_from_last_year and p.text.strip():
+            yield Finding(
+                "paragraph-unchanged",
+                "warning",
+                "这一段与去年报告一字未改。",
+                "按本年度的工作改写，更新其中的数字和事例。",
+                **unit.location(),
+            )
+    if title_year := _YEAR_IN_HEADING.search(meta.title or ""):
+        if meta.year and int(title_year.group(1)) != meta.year and not _RANGE.search(meta.title):
+            yield Finding(
+                "year-mismatch",
+                "warning",
+                f"标题中的年份“{title_year.group(1)}年”与报告年度{meta.year}年不符。",
+                "核对标题中的年份。",
+            )
+    for line in debris or []:
+        yield Finding(
+            "web-debris",
+            "warning",
+            f"从网页带来的多余文字：“{line[:30]}”。",
+            "删去网页上的栏目、来源、时间等文字，只保留报告正文。",
+        )
+    if source_lines:
+        yield from check_numbering(source_lines)

@@ -1,0 +1,55 @@
+"""Indicator checks: required indicators the report does not cover, and those covered
+without the figure they call for. Indicators marked 不适用 in the draft stay quiet."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from drafter.core.checks.finding import Finding
+from drafter.core.checks.units import text_units
+from drafter.core.indicators import NOT_COVERAGE, detect_indicators, load_catalog
+from drafter.core.model import Report
+
+
+def _first_evidence(report: Report) -> dict[str, dict]:
+    """Location of the first passage that covers each indicator."""
+    where: dict[str, dict] = {}
+    for u in text_units(report):
+        if u.section in NOT_COVERAGE:
+            continue
+        for ind_id, det in detect_indicators(u.text).items():
+            if det.present and ind_id not in where:
+                where[ind_id] = u.location(*det.evidence[0])
+    return where
+
+
+def check_indicators(report: Report, statuses: dict[str, dict], kind: str) -> Iterator[Finding]:
+    catalog = load_catalog()
+    where: dict[str, dict] | None = None
+    for ind_id, st in statuses.items():
+        ind = catalog[ind_id]
+        if not ind.required_for(kind):
+            continue
+        cues = "、".join(c.replace("…", "……") for c in ind.cues[:3])
+        if st["status"] == "missing":
+            yield Finding(
+                "indicator-missing",
+                "warning",
+                f"未写到必报事项 {ind_id}「{ind.name}」。",
+                f"补写这方面的工作（如：{cues}）；确不适用的，在草稿中标为“不适用”并写明理由。",
+                section="S1",
+                indicator=ind_id,
+            )
+        elif st["status"] == "no_figure":
+            if where is None:
+                where = _first_evidence(report)
+            loc = where.get(ind_id, {"section": "S1"})
+            units = "、".join(ind.figure_units)
+            yield Finding(
+                "indicator-no-figure",
+                "info",
+                f"{ind_id}「{ind.name}」写到了，但没有给出数字。",
+                f"补上具体数字（单位：{units}）。",
+                indicator=ind_id,
+                **loc,
+            )

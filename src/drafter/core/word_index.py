@@ -1,0 +1,198 @@
+"""jieba's dictionary as a small on-disk index, to segment a short text without loading jieba.
+
+Loading jieba's dictionary takes most of a second, far longer than the rest of an export.
+Breaking a title only needs the words inside those twenty-odd characters, so the dictionary
+(jieba's dict.txt and the domain dictionary in templates/domain_dict.txt) is copied once
+into an SQLite table in the user cache folder; segmenting then looks up the title's
+substrings and takes jieba's own maximum-probability route over them, the result of
+``jieba.Tokenizer.cut(text, HMM=False)`` with the domain words added. When the index
+cannot be built (no dict.txt next to jieba, an unwritable cache), jieba itself is used.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import logging
+import math
+import os
+import re
+import sqlite3
+import tempfile
+from pathlib import Path
+
+from drafter.core import paths
+
+MAX_WORD = 16  # longer dictionary entries are not looked up
+_ASCII_WORD = re.compile(r"[a-zA-Z0-9]")
+# jieba's re_han_default / re_skip: dictionary runs, and what is cut character by character.
+_HAN = re.compile(r"([\u4E00-\u9FD5a-zA-Z0-9+#&\._%\-]+)")
+_SKIP = re.compile(r"(\r\n|\s)")
+_built: dict[str, Path] = {}  # fingerprint → index built by this process
+
+
+def _jieba_dict() -> Path | None:
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or not spec.origin:
+        return None
+    path = Path(spec.origin).parent / "dict.txt"
+    return path if path.is_file() else None
+
+
+def _domain_words() -> dict[str, int | None]:
+    from drafter.core.tokenizer import _freq_for, domain_terms
+
+    return {w: _freq_for(w) for w in domain_terms()}
+
+
+def _fingerprint(dict_path: Path, extra: dict[str, int | None]) -> str:
+    st = dict_path.stat()
+    h = hashlib.sha1(f"{st.st_size}-{int(st.st_mtime)}".encode())
+    h.update(repr(sorted(extra.items())).encode("utf-8"))
+    return h.hexdigest()[:16]
+
+
+def _build(dict_path: Path, extra: dict[str, int | None], target: Path) -> None:
+    freq: dict[str, int] = {}
+    total = 0
+    with dict_path.open("rb") as fh:
+        for raw in fh:
+            parts = raw.decode("utf-8").split(" ")
+            if len(parts) >= 2:
+                n = int(parts[1])
+                freq[parts[0]] = n
+                total += n
+    # jieba's add_word: a word without a frequency gets the one that keeps it whole.
+    for word, n in extra.items():
+        if n is None:
+            n = _suggest_freq(word, freq, total)
+        freq[word] = n
+        total += n  # as jieba's add_word counts it
+    fd, tmp = tempfile.mkstemp(prefix=".words.", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    try:
+        con = sqlite3.connect(tmp)
+        with con:
+            con.execute("CREATE TABLE words (word TEXT PRIMARY KEY, freq INTEGER) WITHOUT ROWID")
+            con.execute("CREATE TABLE meta (total INTEGER)")
+            con.executemany("INSERT INTO words VALUES (?, ?)", freq.items())
+            con.execute("INSERT INTO meta VALUES (?)", (total,))
+        con.close()
+        os.replace(tmp, target)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def _suggest_freq(word: str, freq: dict[str, int], total: int) -> int:
+    """jieba.suggest_freq(word, tune=True) for a word not yet whole: beat its pieces."""
+    pieces = _cut_with(word, lambda ws: {w: freq[w] for w in ws if w in freq}, total)
+    product = 1.0
+    for piece in pieces:
+        product *= freq.get(piece, 1) / total
+    return max(int(product * total) + 1, freq.get(word, 1))
+
+
+def index_path() -> Path | None:
+    """The index for the installed jieba (built on first use), or None without one."""
+    dict_path = _jieba_dict()
+    if dict_path is None:
+        return None
+    extra = _domain_words()
+    key = _fingerprint(dict_path, extra)
+    known = _built.get(key)
+    if known is not None and known.exists():
+        return known
+    target = paths.user_cache_dir() / f"jieba-words-{key}.sqlite3"
+    if not target.exists():
+        _build(dict_path, extra, target)
+    _built[key] = target
+    return target
+
+
+def _route(text: str, lookup, total: int) -> list[str]:
+    """jieba's calc + __cut_DAG_NO_HMM: the most probable split, ASCII runs kept together."""
+    n = len(text)
+    candidates = {text[i:j] for i in range(n) for j in range(i + 1, min(n, i + MAX_WORD) + 1)}
+    freq = lookup(candidates)
+    logtotal = math.log(total)
+    route: list[tuple[float, int]] = [(0.0, 0)] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        ends = [j for j in range(i + 1, min(n, i + MAX_WORD) + 1) if freq.get(text[i:j])]
+        if not ends:
+            ends = [i + 1]
+        route[i] = max(
+            (math.log(freq.get(text[i:j]) or 1) - logtotal + route[j][0], j - 1) for j in ends
+        )
+    words: list[str] = []
+    buf = ""
+    i = 0
+    while i < n:
+        j = route[i][1] + 1
+        word = text[i:j]
+        if _ASCII_WORD.match(word) and len(word) == 1:
+            buf += word
+        else:
+            if buf:
+                words.append(buf)
+                buf = ""
+            words.append(word)
+        i = j
+    if buf:
+        words.append(buf)
+    return words
+
+
+def _cut_with(text: str, lookup, total: int) -> list[str]:
+    """jieba's cut(HMM=False): dictionary runs routed, everything else one by one."""
+    out: list[str] = []
+    for block in _HAN.split(text):
+        if not block:
+            continue
+        if _HAN.match(block):
+            out.extend(_route(block, lookup, total))
+            continue
+        for piece in _SKIP.split(block):
+            if _SKIP.match(piece):
+                out.append(piece)
+            else:
+                out.extend(piece)
+    return out
+
+
+def cut(text: str) -> list[str]:
+    """Words of a short text (a title): jieba's dictionary segmentation, without jieba."""
+    try:
+        db = index_path()
+    except (OSError, sqlite3.Error, ValueError):
+        db = None
+    if db is None:
+        return _jieba_cut(text)
+    con = sqlite3.connect(db.as_uri() + "?mode=ro", uri=True)
+    try:
+        (total,) = con.execute("SELECT total FROM meta").fetchone()
+
+        def lookup(words: set[str]) -> dict[str, int]:
+            out: dict[str, int] = {}
+            items = list(words)
+            for k in range(0, len(items), 500):
+                chunk = items[k : k + 500]
+                marks = ",".join("?" * len(chunk))
+                sql = f"SELECT word, freq FROM words WHERE word IN ({marks})"
+                out.update(con.execute(sql, chunk).fetchall())
+            return out
+
+        return _cut_with(text, lookup, total)
+    finally:
+        con.close()
+
+
+def _jieba_cut(text: str) -> list[str]:
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    tok = jieba.Tokenizer()
+    tok.tmp_dir = str(paths.user_cache_dir())
+    for word, n in _domain_words().items():
+        tok.add_word(word, freq=n)
+    return tok.lcut(text, HMM=False)
