@@ -218,3 +218,20 @@ def test_cli_library_rejects_bad_files(warm_home, tmp_path):
     pdf.write_bytes(b"%PDF-1.4")
     wrong = run_cli("library", "add", str(pdf))
     assert wrong.returncode == 2 and ".docx" in wrong.stderr
+
+
+def test_a_docx_report_joins_the_library(library, suggester, tmp_path):
+    import docx
+
+    doc = docx.Document()
+    for line in OWN_REPORT.splitlines():
+        doc.add_paragraph(line)
+    path = tmp_path / "滨海区司法局2023年报告.docx"
+    doc.save(path)
+    entry = library.add(path)
+    assert entry.file.endswith(".docx")
+    passages = library.entry_passages(entry)
+    assert any(p.section == "S2" and "覆盖面" in p.text for p in passages)
+    assert "法治体检进园区" in suggester.suggest("法治体检进园区", n=1)[0].text
+    with pytest.raises(DrafterError):
+        library.add(path)  # already in the library
