@@ -235,3 +235,14 @@ def test_a_docx_report_joins_the_library(library, suggester, tmp_path):
     assert "法治体检进园区" in suggester.suggest("法治体检进园区", n=1)[0].text
     with pytest.raises(DrafterError):
         library.add(path)  # already in the library
+
+
+def test_module_level_warm_up_and_suggest(warm_home):
+    from drafter.core import retrieval, tokenizer
+
+    retrieval.warm_up()
+    assert tokenizer.is_loaded()
+    assert retrieval.default_suggester().is_cached()
+    results = retrieval.suggest("出庭应诉", section="S1", area="G", n=2, wait=False)
+    assert len(results) == 2 and results[0].area == "G"
+    assert results[0].to_dict()["source"] == results[0].source

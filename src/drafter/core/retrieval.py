@@ -444,13 +444,15 @@ _default_lock = threading.Lock()
 
 
 def default_suggester() -> Suggester:
-    """The suggester over the user's library (seeds + own reports), created once."""
+    """The suggester over the user's library (seeds + own reports), created once per
+    user data folder."""
     global _default
-    with _default_lock:
-        if _default is None:
-            from drafter.core.corpus import Library
+    from drafter.core.corpus import Library
 
-            _default = Suggester(Library.open())
+    library = Library.open()
+    with _default_lock:
+        if _default is None or getattr(_default.library, "folder", None) != library.folder:
+            _default = Suggester(library)
         return _default
 
 
@@ -460,6 +462,12 @@ def warm_up() -> None:
 
 
 def suggest(
-    query: str, section: str | None = None, area: str | None = None, n: int = 5
+    query: str,
+    section: str | None = None,
+    area: str | None = None,
+    n: int = 5,
+    wait: bool = True,
 ) -> list[Suggestion]:
-    return default_suggester().suggest(query, section=section, area=area, n=n)
+    """Suggestions from the user's library (see :meth:`Suggester.suggest`; the GUI passes
+    wait=False so that a query never waits for jieba's first load)."""
+    return default_suggester().suggest(query, section=section, area=area, n=n, wait=wait)
