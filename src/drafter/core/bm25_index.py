@@ -136,8 +136,9 @@ def write_file(path: Path, header: dict, blobs: dict[str, bytes | np.ndarray]) -
         raise
 
 
-def read_file(path: Path) -> tuple[dict, dict[str, bytes | np.ndarray]]:
-    """The header and the blobs of a file written by :func:`write_file` (ValueError if bad)."""
+def read_file(path: Path) -> tuple[dict, dict[str, memoryview | np.ndarray]]:
+    """The header and the blobs of a file written by :func:`write_file` (ValueError if bad):
+    views on the bytes read, nothing copied."""
     data = path.read_bytes()
     if not data.startswith(MAGIC):
         raise ValueError("not an index file")
@@ -148,14 +149,14 @@ def read_file(path: Path) -> tuple[dict, dict[str, bytes | np.ndarray]]:
     if header.get("format") != FORMAT_VERSION:
         raise ValueError("index format changed")
     base = pos + head_len
-    blobs: dict[str, bytes | np.ndarray] = {}
+    blobs: dict[str, memoryview | np.ndarray] = {}
     view = memoryview(data)
     for name, (offset, length, typecode) in header["blobs"].items():
         chunk = view[base + offset : base + offset + length]
         if len(chunk) != length:
             raise ValueError("index file truncated")
         # Arrays are views on the bytes read (read-only, no copy).
-        blobs[name] = np.frombuffer(chunk, dtype=np.dtype(typecode)) if typecode else bytes(chunk)
+        blobs[name] = np.frombuffer(chunk, dtype=np.dtype(typecode)) if typecode else chunk
     return header, blobs
 
 
@@ -170,6 +171,6 @@ def index_blobs(index: BM25Index) -> dict[str, bytes | np.ndarray]:
 
 
 def index_from_blobs(blobs: dict, n_docs: int) -> BM25Index:
-    terms_blob = blobs["terms"].decode("utf-8")
+    terms_blob = str(blobs["terms"], "utf-8")
     terms = terms_blob.split("\n") if terms_blob else []
     return BM25Index(terms, blobs["starts"], blobs["docs"], blobs["weights"], blobs["idfs"], n_docs)

@@ -33,6 +33,7 @@ ACCEPTED_SUFFIXES = (".docx", ".txt")
 MANIFEST = "library.json"
 MIN_PASSAGE = 8  # characters; shorter body lines ("无。") are not phrasing worth offering
 MIN_SENTENCE = 10
+CORPUS_VERSION = 1  # bump when labelling or templating changes (invalidates caches)
 
 
 @dataclass(frozen=True)
@@ -131,6 +132,8 @@ class Library:
             raise DrafterError(entry_id, "内置示例报告不能从资料库删除")
         self._write_manifest([e for e in self.user_entries() if e.id != entry_id])
         shutil.rmtree(self.folder / entry_id, ignore_errors=True)
+        for stale in (paths.user_cache_dir() / "passages").glob(f"{entry_id}-*.json"):
+            stale.unlink(missing_ok=True)
         return entry
 
     def _write_manifest(self, entries: list[Entry]) -> None:
@@ -153,17 +156,50 @@ class Library:
                 h.update(f"{st.st_size}|{st.st_mtime_ns}\n".encode())
         return h.hexdigest()
 
-    def passages(self) -> Iterator[Passage]:
-        """Every passage of every report, a paragraph followed by its sentences."""
-        for entry in self.entries():
-            report = _read(entry.path(self.folder))
-            yield from passages_of(report, entry.organ, entry.year, entry.id)
+    def passages(self, entries: list[Entry] | None = None) -> Iterator[Passage]:
+        """Every passage of every report (or of ``entries``), a paragraph followed by its
+        sentences. Each report's passages are cached, so adding a report reads only it."""
+        for entry in self.entries() if entries is None else entries:
+            yield from self.entry_passages(entry)
+
+    def entry_passages(self, entry: Entry) -> list[Passage]:
+        path = entry.path(self.folder)
+        cache = _passage_cache_path(entry, path)
+        if cache.is_file():
+            try:
+                data = json.loads(cache.read_text(encoding="utf-8"))
+                return [Passage(**{**d, "indicators": tuple(d["indicators"])}) for d in data]
+            except (OSError, ValueError, TypeError, KeyError):
+                pass  # rebuilt below
+        report = _read(path)
+        passages = list(passages_of(report, entry.organ, entry.year, entry.id))
+        try:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=cache.parent, suffix=".tmp")
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                json.dump([asdict(p) for p in passages], f, ensure_ascii=False)
+            os.replace(tmp, cache)
+        except OSError:
+            pass
+        return passages
 
     def openings(self) -> list[Passage]:
         return [p for p in self.passages() if p.kind == "opening"]
 
     def closings(self) -> list[Passage]:
         return [p for p in self.passages() if p.kind == "closing"]
+
+
+def _passage_cache_path(entry: Entry, path: Path) -> Path:
+    from drafter import __version__
+    from drafter.core.tokenizer import dictionary_fingerprint
+
+    st = path.stat() if path.exists() else None
+    key = hashlib.sha1(
+        f"{CORPUS_VERSION}|{__version__}|{dictionary_fingerprint()}|{entry.id}|{entry.organ}|"
+        f"{entry.year}|{st and st.st_size}|{st and st.st_mtime_ns}".encode()
+    ).hexdigest()[:16]
+    return paths.user_cache_dir() / "passages" / f"{entry.id}-{key}.json"
 
 
 def _read(path: Path) -> Report:

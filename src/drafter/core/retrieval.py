@@ -33,10 +33,11 @@ from drafter.core.errors import DrafterError
 from drafter.core.model import AREA_IDS, SECTION_IDS
 from drafter.core.passage import KINDS, Passage, split_sentences
 
-INDEX_VERSION = 1
+INDEX_VERSION = 2  # 2: texts as UTF-8 blobs with byte offsets
 AREA_BOOST = 0.6  # score × 1.6 for a passage of the area being written
 SECTION_BOOST = 0.3  # score × 1.3 for a passage of the section being written
 CANDIDATES = 200  # passages re-ranked after BM25 (boosts, folding)
+CANDIDATE_FLOOR = 0.2  # … among those scoring at least this share of the best
 FOLD_SIMILARITY = 0.8  # shingle overlap above which two passages count as one
 
 
@@ -92,11 +93,13 @@ def parse_section_id(value: str | None) -> tuple[str | None, str | None]:
 
 
 class PassageTable:
-    """All passages in compact columns; sentences point into their paragraph's text."""
+    """All passages in compact columns: texts and templates are UTF-8 blobs addressed by
+    byte offsets (decoded only for the passages shown), a sentence points into its
+    paragraph's bytes."""
 
     def __init__(self) -> None:
-        self.text = ""
-        self.template = ""
+        self.text: bytes | memoryview = b""
+        self.template: bytes | memoryview = b""
         self.t_start = array("I")
         self.t_end = array("I")
         self.m_start = array("I")
@@ -105,11 +108,19 @@ class PassageTable:
         self.section = array("B")
         self.area = array("B")
         self.entry = array("I")
-        self.indicators: list[str] = []  # "G1,G4" per passage
+        self.indicator_blob: bytes | memoryview = b""  # "G1,G4" per passage, one a line
+        self._indicators: list[str] | None = None
         self.entries: list[dict] = []  # {"id", "organ", "year"}
 
     def __len__(self) -> int:
         return len(self.kind)
+
+    @property
+    def indicators(self) -> list[str]:
+        if self._indicators is None:
+            blob = str(self.indicator_blob, "utf-8")
+            self._indicators = blob.split("\n") if len(self) else []
+        return self._indicators
 
     def get(self, i: int) -> Passage:
         e = self.entries[int(self.entry[i])]
@@ -117,8 +128,8 @@ class PassageTable:
         area = int(self.area[i])
         ind = self.indicators[i]
         return Passage(
-            text=self.text[self.t_start[i] : self.t_end[i]],
-            template=self.template[self.m_start[i] : self.m_end[i]],
+            text=str(self.text[self.t_start[i] : self.t_end[i]], "utf-8"),
+            template=self.template_of(i),
             kind=KINDS[int(self.kind[i])],
             section=SECTION_IDS[sec - 1] if sec else None,
             area=AREA_IDS[area - 1] if area else None,
@@ -129,48 +140,48 @@ class PassageTable:
         )
 
     def column(self, name: str) -> np.ndarray:
-        """A label column as a numpy array (kind, section, area, entry)."""
+        """A column as a numpy array (offsets, kind, section, area, entry)."""
         col = getattr(self, name)
-        return (
-            col
-            if isinstance(col, np.ndarray)
-            else np.frombuffer(col, dtype=np.uint8 if col.typecode == "B" else np.uint32)
-        )
+        if isinstance(col, np.ndarray):
+            return col
+        return np.frombuffer(col, dtype=np.uint8 if col.typecode == "B" else np.uint32)
 
     def template_of(self, i: int) -> str:
-        return self.template[self.m_start[i] : self.m_end[i]]
+        return str(self.template[self.m_start[i] : self.m_end[i]], "utf-8")
 
 
 class _TableWriter:
     def __init__(self, table: PassageTable) -> None:
         self.t = table
-        self.text_parts: list[str] = []
-        self.tpl_parts: list[str] = []
+        self.text_parts: list[bytes] = []
+        self.tpl_parts: list[bytes] = []
+        self.indicator_lines: list[str] = []
         self.text_len = 0
         self.tpl_len = 0
-        self.last_para: tuple[str, int, str, int] | None = None
+        self.last_para: tuple[bytes, int, bytes, int] | None = None
         self.entry_ids: dict[str, int] = {}
 
     def add(self, p: Passage) -> None:
         t = self.t
+        text, tpl = p.text.encode("utf-8"), p.template.encode("utf-8")
         t_pos = m_pos = -1
         if p.kind == "sentence" and self.last_para is not None:
             ptext, pstart, ptpl, pmstart = self.last_para
-            i, j = ptext.find(p.text), ptpl.find(p.template)
+            i, j = ptext.find(text), ptpl.find(tpl)  # UTF-8: a match is whole characters
             if i >= 0 and j >= 0:
                 t_pos, m_pos = pstart + i, pmstart + j
         if t_pos < 0:
             t_pos, m_pos = self.text_len, self.tpl_len
-            self.text_parts.append(p.text)
-            self.tpl_parts.append(p.template)
-            self.text_len += len(p.text)
-            self.tpl_len += len(p.template)
+            self.text_parts.append(text)
+            self.tpl_parts.append(tpl)
+            self.text_len += len(text)
+            self.tpl_len += len(tpl)
             if p.kind != "sentence":
-                self.last_para = (p.text, t_pos, p.template, m_pos)
+                self.last_para = (text, t_pos, tpl, m_pos)
         t.t_start.append(t_pos)
-        t.t_end.append(t_pos + len(p.text))
+        t.t_end.append(t_pos + len(text))
         t.m_start.append(m_pos)
-        t.m_end.append(m_pos + len(p.template))
+        t.m_end.append(m_pos + len(tpl))
         t.kind.append(KINDS.index(p.kind))
         t.section.append(SECTION_IDS.index(p.section) + 1 if p.section else 0)
         t.area.append(AREA_IDS.index(p.area) + 1 if p.area else 0)
@@ -178,11 +189,13 @@ class _TableWriter:
             self.entry_ids[p.entry] = len(t.entries)
             t.entries.append({"id": p.entry, "organ": p.organ, "year": p.year})
         t.entry.append(self.entry_ids[p.entry])
-        t.indicators.append(",".join(p.indicators))
+        self.indicator_lines.append(",".join(p.indicators))
 
     def finish(self) -> None:
-        self.t.text = "".join(self.text_parts)
-        self.t.template = "".join(self.tpl_parts)
+        self.t.text = b"".join(self.text_parts)
+        self.t.template = b"".join(self.tpl_parts)
+        self.t.indicator_blob = "\n".join(self.indicator_lines).encode("utf-8")
+        self.t._indicators = self.indicator_lines
         self.text_parts = self.tpl_parts = []
 
 
@@ -190,7 +203,9 @@ class _TableWriter:
 
 
 def _shingles(template: str) -> frozenset[str]:
-    return frozenset(template[i : i + 4] for i in range(max(1, len(template) - 3)))
+    """4-character shingles of (at most the first 200 characters of) a template."""
+    t = template[:200]
+    return frozenset(t[i : i + 4] for i in range(max(1, len(t) - 3)))
 
 
 def _same(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -258,13 +273,12 @@ class Suggester:
             if header.get("fingerprint") != fp:
                 return False
             table = PassageTable()
-            table.text = blobs["text"].decode("utf-8")
-            table.template = blobs["template"].decode("utf-8")
+            table.text = blobs["text"]
+            table.template = blobs["template"]
             for name in ("t_start", "t_end", "m_start", "m_end", "kind", "section", "area"):
                 setattr(table, name, blobs[name])
             table.entry = blobs["entry"]
-            ind = blobs["indicators"].decode("utf-8")
-            table.indicators = ind.split("\n") if len(table.kind) else []
+            table.indicator_blob = blobs["indicators"]
             table.entries = header["entries"]
             index = index_from_blobs(blobs, header["n_docs"])
         except (OSError, ValueError, KeyError, UnicodeDecodeError):
@@ -303,8 +317,8 @@ class Suggester:
     def _save(self, fp: str) -> None:
         t = self.table
         blobs = {
-            "text": t.text.encode("utf-8"),
-            "template": t.template.encode("utf-8"),
+            "text": bytes(t.text),
+            "template": bytes(t.template),
             **{
                 name: t.column(name)
                 for name in (
@@ -318,7 +332,7 @@ class Suggester:
                     "entry",
                 )
             },
-            "indicators": "\n".join(t.indicators).encode("utf-8"),
+            "indicators": bytes(t.indicator_blob),
             **index_blobs(self.index),
         }
         header = {"fingerprint": fp, "n_docs": self.index.n_docs, "entries": t.entries}
@@ -364,10 +378,14 @@ class Suggester:
                 if area:
                     factor[table.column("area") == AREA_IDS.index(area) + 1] = 1 + AREA_BOOST
                 scores *= factor
-            k = min(CANDIDATES, int(np.count_nonzero(scores)))
-            if k == 0:
+            best = float(scores.max()) if len(scores) else 0.0
+            if best <= 0:
                 return []
-            top = np.argpartition(-scores, k - 1)[:k]
+            # Only passages near the best can make the list: cut the long tail of weak
+            # matches before sorting.
+            top = np.flatnonzero(scores >= best * CANDIDATE_FLOOR)
+            if len(top) > CANDIDATES:
+                top = top[np.argpartition(-scores[top], CANDIDATES - 1)[:CANDIDATES]]
             top = top[np.lexsort((top, -scores[top]))]
             ranked = [(float(scores[d]), int(d)) for d in top]
         else:
@@ -437,13 +455,15 @@ _default_lock = threading.Lock()
 
 
 def default_suggester() -> Suggester:
-    """The suggester over the user's library (seeds + own reports), created once."""
+    """The suggester over the user's library (seeds + own reports), created once per
+    user data folder."""
     global _default
-    with _default_lock:
-        if _default is None:
-            from drafter.core.corpus import Library
+    from drafter.core.corpus import Library
 
-            _default = Suggester(Library.open())
+    library = Library.open()
+    with _default_lock:
+        if _default is None or getattr(_default.library, "folder", None) != library.folder:
+            _default = Suggester(library)
         return _default
 
 
@@ -453,6 +473,12 @@ def warm_up() -> None:
 
 
 def suggest(
-    query: str, section: str | None = None, area: str | None = None, n: int = 5
+    query: str,
+    section: str | None = None,
+    area: str | None = None,
+    n: int = 5,
+    wait: bool = True,
 ) -> list[Suggestion]:
-    return default_suggester().suggest(query, section=section, area=area, n=n)
+    """Suggestions from the user's library (see :meth:`Suggester.suggest`; the GUI passes
+    wait=False so that a query never waits for jieba's first load)."""
+    return default_suggester().suggest(query, section=section, area=area, n=n, wait=wait)

@@ -76,7 +76,7 @@ _YEAR_RE = re.compile(
     rf"(?<![\d.]){_YEAR_Y}(?=\s*(?:年|版|[-—–－~～至到]|[)）]|\s*$))|(?<=[-—–－~～至到]){_YEAR_Y}(?!\d)"
 )
 _MONTH_RE = re.compile(r"(?<![\d.])\d{1,2}(?=\s*月)")
-_PROVINCE_RE = re.compile("(?:" + "|".join(sorted(PROVINCES, key=len, reverse=True)) + ")[省市]?")
+_PROVINCE_RE = re.compile("|".join(sorted(PROVINCES, key=len, reverse=True)))
 _DIGIT_RE = re.compile(r"[0-9０-９]")
 _LEFTOVER_RE = re.compile(
     "(" + "|".join(map(re.escape, FIXED_TERMS)) + r")|[0-9０-９]+(?:[.．][0-9０-９]+)*"
@@ -84,7 +84,10 @@ _LEFTOVER_RE = re.compile(
 
 
 def organ_variants(organ_names: Iterable[str]) -> list[str]:
-    """An organ's name and the place names inside it (韶关市武江区… → 韶关市, 韶关, 武江区, 武江)."""
+    """An organ's name and the place names inside it (韶关市武江区… → 韶关, 武江).
+
+    Place names are kept without their 市/区/县 suffix, which stays in the text: a place
+    blank is always a bare name ("【填：地名】区委"), so any place fills any place blank."""
     out: list[str] = []
     for name in organ_names:
         name = name.strip()
@@ -94,7 +97,7 @@ def organ_variants(organ_names: Iterable[str]) -> list[str]:
         for m in re.finditer(rf"([{_CJK}]{{2,}}?)(高新区|开发区|新区|省|市|区|县|镇|乡)", name):
             stem = m.group(1)
             if m.group(0) not in _GENERIC_PLACES and stem not in NATIONAL:
-                out.extend([m.group(0), stem])
+                out.append(stem)
     # Longest first, so a name is replaced before its parts.
     return sorted(set(out), key=len, reverse=True)
 
@@ -232,7 +235,8 @@ def _claim_tagged_places(text: str, spans: _Spans) -> None:
         start, pos = pos, pos + len(word)
         next_word = pairs[i + 1][0] if i + 1 < len(pairs) else ""
         if _is_place(word, flag, next_word):
-            spans.claim(start, pos, blank(PLACE))
+            end = pos - 1 if len(word) >= 3 and word[-1] in _ADMIN_SUFFIX else pos
+            spans.claim(start, end, blank(PLACE))
 
 
 def has_specifics(template: str) -> bool:
@@ -286,9 +290,7 @@ def _render(name: str, values: dict[str, object]) -> str:
 
 def sentence_ids() -> list[str]:
     """Indicator ids that have a standard sentence."""
-    return sorted(
-        p.stem for p in template_path(SENTENCES_DIR).glob("*.j2") if p.stem[:1].isupper()
-    )
+    return sorted(p.stem for p in template_path(SENTENCES_DIR).glob("*.j2") if p.stem[:1].isupper())
 
 
 def standard_sentence(indicator_id: str, figures: dict[str, str] | None = None) -> str:
@@ -344,6 +346,8 @@ def opening_paragraph(report) -> str:
             "我方": _self_name(meta.organ, meta.organ_kind),
             "上级": _superior(meta.organ, meta.organ_kind),
             "纲要": outline,
+            # 习近平法治思想 was set out in November 2020.
+            "法治思想": not year or year >= 2020,
         },
     )
 

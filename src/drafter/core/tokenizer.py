@@ -80,7 +80,6 @@ def load() -> None:
         if _tokenizer is not None:
             return
         import jieba
-        import jieba.posseg
 
         jieba.setLogLevel(logging.WARNING)
         tok = jieba.Tokenizer()
@@ -90,8 +89,30 @@ def load() -> None:
         # add_word keeps the POS tag for posseg.
         for term, flag in domain_terms().items():
             tok.add_word(term, freq=_freq_for(term), tag=flag)
-        _pos_tokenizer = jieba.posseg.POSTokenizer(tok)
         _tokenizer = tok
+
+
+def _pos() -> object:
+    """The part-of-speech tagger over the same tokenizer, loaded on first use (its tables
+    take about 100 MB: only building the library's templates needs it, never a query)."""
+    global _pos_tokenizer
+    load()
+    if _pos_tokenizer is None:
+        with _lock:
+            if _pos_tokenizer is None:
+                import jieba.posseg
+
+                pos = jieba.posseg.POSTokenizer(_tokenizer)
+                for term, flag in domain_terms().items():
+                    pos.word_tag_tab[term] = flag
+                _pos_tokenizer = pos
+    return _pos_tokenizer
+
+
+def jieba_tokenizer():
+    """The shared jieba.Tokenizer with the domain dictionary (loads it if needed)."""
+    load()
+    return _tokenizer
 
 
 @cache
@@ -116,9 +137,9 @@ def words(text: str) -> list[str]:
 
 def tagged(text: str) -> list[tuple[str, str]]:
     """(word, part-of-speech) pairs: ns place, nt organisation, nr person, …"""
-    load()
+    pos = _pos()
     with _lock:  # POSTokenizer keeps per-call state on the instance
-        return [(p.word, p.flag) for p in _pos_tokenizer.cut(text)]
+        return [(p.word, p.flag) for p in pos.cut(text)]
 
 
 def is_search_token(word: str) -> bool:
@@ -166,5 +187,4 @@ def vocabulary_tokens(text: str, vocabulary, max_len: int = 8) -> list[str]:
 
 def dictionary_pos(word: str) -> str:
     """jieba's part-of-speech tag for a dictionary word ("" if unknown)."""
-    load()
-    return _pos_tokenizer.word_tag_tab.get(word, "")
+    return _pos().word_tag_tab.get(word, "")
