@@ -164,6 +164,7 @@ def test_whole_journey(qtbot, window, tmp_path):
 
     # 7. Export; the .docx holds the edited text.
     dialog = window.open_export()
+    assert not dialog.warning_label.isHidden() and "仍是去年的" in dialog.warning_label.text()
     out = tmp_path / "2021年度报告.docx"
     dialog.path_edit.setText(str(out))
     dialog.open_check.setChecked(False)

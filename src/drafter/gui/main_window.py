@@ -350,7 +350,7 @@ class MainWindow(QMainWindow):
     # ----- export --------------------------------------------------------------------------
     def open_export(self):
         """The export dialog (non-blocking); accepting it exports off the GUI thread."""
-        from drafter.gui.export_dialog import ExportDialog
+        from drafter.gui.export_dialog import ExportDialog, export_warnings
 
         if self.report is None:
             return None
@@ -360,7 +360,12 @@ class MainWindow(QMainWindow):
             if self.path
             else (self.report.metadata.title or "报告")
         )
-        dialog = ExportDialog(Path(self._last_dir()) / f"{stem}.docx", self.settings.font_set, self)
+        dialog = ExportDialog(
+            Path(self._last_dir()) / f"{stem}.docx",
+            self.settings.font_set,
+            export_warnings(self.report),
+            self,
+        )
         dialog.accepted.connect(
             lambda: self.export_to(dialog.target(), dialog.options(), dialog.open_check.isChecked())
         )
