@@ -27,6 +27,7 @@ from drafter.core.errors import DrafterError
 from drafter.core.model import Report, Section
 from drafter.core.skeleton import Skeleton, load_skeleton, new_report
 from drafter.gui.actions import build_menus, create_actions, enable_for_report
+from drafter.gui.detection import DetectionCache
 from drafter.gui.jobs import Jobs
 from drafter.gui.navigator import CHECK, META, OPENING
 from drafter.gui.settings import Settings, WindowState
@@ -52,6 +53,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or Settings.load()
         self.window_state = WindowState()
         self.jobs = Jobs(self)
+        self.detection = DetectionCache()
         self.report: Report | None = None
         self.skeleton: Skeleton | None = None
         self.path: Path | None = None
@@ -120,7 +122,7 @@ class MainWindow(QMainWindow):
         self.workspace.setStretchFactor(1, 1)
         self.workspace.setSizes([260, 940])
         self.metadata_form = MetadataForm(self.pages)
-        self.section_page = SectionPage(self.jobs, self.pages)
+        self.section_page = SectionPage(self.jobs, self.detection, self.pages)
         self.pages.addWidget(self.metadata_form)
         self.pages.addWidget(self.section_page)
         self.check_page = CheckPage(self.pages)
@@ -446,9 +448,7 @@ class MainWindow(QMainWindow):
         """Indicator ids the section's text covers (None until the rules are warm)."""
         if not self.indicators_ready:
             return None
-        from drafter.core.indicators import detect_indicators
-
-        return {i for i, d in detect_indicators(section.text()).items() if d.present}
+        return self.detection.present(section)
 
     def refresh_status(self, section: Section) -> str:
         node = self.skeleton.node(section.key) if self.skeleton else None
@@ -474,6 +474,7 @@ class MainWindow(QMainWindow):
     # ----- documents ---------------------------------------------------------------------
     def set_report(self, report: Report, path: Path | None, dirty: bool = False) -> None:
         self.build_workspace()
+        self.detection.clear()
         self.report = report
         self.path = Path(path) if path else None
         try:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from drafter.core.model import Report, Section
 from drafter.core.skeleton import SkeletonNode
+from drafter.gui.detection import DetectionCache
 from drafter.gui.editor import SectionEditor
 from drafter.gui.indicator_panel import IndicatorPanel, section_indicator_ids
 from drafter.gui.jobs import Jobs
@@ -40,7 +41,7 @@ class SectionPage(QWidget):
     indicatorsDetected = Signal()  # the indicator ticks were brought up to date
     findElsewhere = Signal(str)  # no further match in this section: look in the next ones
 
-    def __init__(self, jobs: Jobs, parent=None):
+    def __init__(self, jobs: Jobs, detection: DetectionCache, parent=None):
         super().__init__(parent)
         self.form = load_ui("section_page", self)
         layout = QVBoxLayout(self)
@@ -66,6 +67,7 @@ class SectionPage(QWidget):
         self.splitter.setStretchFactor(1, 2)
         self.find_bar.hide()
         self.indicators_ready = False
+        self.detection = detection
         self.indicator_panel = IndicatorPanel(
             child(f, QWidget, "indicatorList"), child(f, QLabel, "indicatorSummary")
         )
@@ -153,10 +155,12 @@ class SectionPage(QWidget):
         if not self.indicators_ready:
             self.indicator_panel.show_detections(None)
             return
-        from drafter.core.indicators import detect_indicators
-
         self.commit()
-        self.indicator_panel.show_detections(detect_indicators(self.section.text()))
+        if self.indicator_panel.rows:
+            text = self.section.text()
+            self.indicator_panel.show_detections(
+                self.detection.detect(f"page:{self.section.id}", text)
+            )
         self.indicatorsDetected.emit()
 
     def ask_suggestions(self, *_args) -> None:
