@@ -157,10 +157,12 @@ class SectionPage(QWidget):
             return
         self.commit()
         if self.indicator_panel.rows:
-            text = self.section.text()
-            self.indicator_panel.show_detections(
-                self.detection.detect(f"page:{self.section.id}", text)
-            )
+            sec = self.section
+            if sec.children:  # the rows cover the areas below too
+                found = self.detection.detect(f"tree:{sec.id}", sec.text())
+            else:  # the same reading the navigator's status uses
+                found = self.detection.detect(sec.id, self.detection.own_text(sec))
+            self.indicator_panel.show_detections(found)
         self.indicatorsDetected.emit()
 
     def ask_suggestions(self, *_args) -> None:
