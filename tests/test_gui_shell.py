@@ -368,3 +368,16 @@ def test_gutter_shows_the_heading_numbers_the_export_will_print(qtbot):
     editor.moveCursor(QTextCursor.MoveOperation.Down)
     editor.set_heading_level(1)  # the body line becomes a heading: numbers move on
     assert editor.numbers == {0: "（一）", 1: "（二）", 2: "（三）", 3: "1."}
+
+
+def test_qt_standard_buttons_speak_chinese(qtbot, window):
+    from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+    from drafter.gui.app import install_translations
+
+    assert install_translations(QApplication.instance())
+    dialog = window.open_settings()
+    box = dialog.findChild(QDialogButtonBox)
+    assert box.button(QDialogButtonBox.StandardButton.Ok).text() == "确定"
+    assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "取消"
+    dialog.reject()
