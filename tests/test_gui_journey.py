@@ -176,3 +176,33 @@ def test_whole_journey(qtbot, window, tmp_path):
     assert filled in text
     assert "纠错（含撤销、确认违法、变更）5件，纠错率3.3%" in text
     assert report.metadata.title in text.replace("\n", "")
+
+
+def test_dropping_a_broken_docx_names_the_file_and_reason(qtbot, tmp_path):
+    from PySide6.QtWidgets import QMessageBox
+
+    window = make_window(qtbot)
+    try:
+        bad = tmp_path / "去年的报告.docx"
+        bad.write_bytes(b"this is not a zip file")
+        drop_file(window, bad)
+        qtbot.waitUntil(lambda: window.findChild(QMessageBox) is not None, timeout=30000)
+        box = window.findChild(QMessageBox)
+        assert "去年的报告.docx" in box.text()
+        assert window.report is None and window.stack.currentWidget() is window.start_page
+    finally:
+        close_quietly(window)
+
+
+def test_dropping_a_draft_opens_it(qtbot, tmp_path):
+    from drafter.core import storage
+    from drafter.core.skeleton import new_report
+
+    path = tmp_path / "草稿.fzbg.json"
+    storage.save_draft(new_report("某某市司法局", 2023, "dept"), path)
+    window = make_window(qtbot)
+    try:
+        drop_file(window, path)
+        assert window.path == path and window.report.metadata.organ == "某某市司法局"
+    finally:
+        close_quietly(window)
