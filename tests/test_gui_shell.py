@@ -91,7 +91,7 @@ def test_open_draft_and_recent_list(qtbot, window, tmp_path):
     assert window.save_to(path)
     window.go_start()
     item = window.start_page.recent_list.item(0)
-    assert "a.fzbg" in item.text()
+    assert item.text().startswith("a　　修改于 ")
     window.start_page.recentRequested.emit(item.data(Qt.ItemDataRole.UserRole))
     assert window.path == path
     assert editor_lines(window) == ["第一段。"]

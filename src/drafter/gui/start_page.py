@@ -95,7 +95,9 @@ class StartPage(QWidget):
             path = Path(p)
             if not path.exists():
                 continue
-            item = QListWidgetItem(f"{path.name}    {path.parent}")
+            name = path.name.removesuffix(".json").removesuffix(".fzbg")
+            when = dt.datetime.fromtimestamp(path.stat().st_mtime).strftime("%m月%d日 %H:%M")
+            item = QListWidgetItem(f"{name}　　修改于 {when}　　{path.parent}")
             item.setData(Qt.ItemDataRole.UserRole, str(path))
             item.setToolTip(str(path))
             self.recent_list.addItem(item)
