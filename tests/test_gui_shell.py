@@ -51,6 +51,22 @@ def test_new_report_from_start_page_uses_the_skeleton_for_the_year(qtbot, window
     assert META in window.navigator.items and CHECK in window.navigator.items
 
 
+def test_organ_kind_follows_the_organ_name_until_chosen(qtbot, window):
+    page = window.start_page
+    type_text(page.organ_edit, "某某市司法局")
+    assert page.kind_combo.currentData() == "dept"
+    page.organ_edit.clear()
+    type_text(page.organ_edit, "某某区人民政府")
+    assert page.kind_combo.currentData() == "gov"
+    page.kind_combo.setCurrentIndex(page.kind_combo.findData("dept"))
+    page.kind_combo.activated.emit(page.kind_combo.currentIndex())  # the clerk's own choice
+    page.organ_edit.clear()
+    type_text(page.organ_edit, "某某县人民政府")
+    assert page.kind_combo.currentData() == "dept"
+    qtbot.mouseClick(page.create_button, Qt.MouseButton.LeftButton)
+    assert window.report.metadata.organ_kind == "dept"
+
+
 def test_new_report_needs_an_organ(qtbot, window):
     qtbot.mouseClick(window.start_page.create_button, Qt.MouseButton.LeftButton)
     assert window.report is None

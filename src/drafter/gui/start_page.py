@@ -67,6 +67,9 @@ class StartPage(QWidget):
         self.skeleton_combo.currentIndexChanged.connect(self._skeleton_changed)
         self._year_changed(self.year_spin.value())
 
+        self.kind_chosen = False  # the clerk picked a kind: stop guessing it from the name
+        self.kind_combo.activated.connect(lambda _i: setattr(self, "kind_chosen", True))
+        self.organ_edit.textEdited.connect(self._guess_kind)
         self.create_button.clicked.connect(self._create)
         self.organ_edit.returnPressed.connect(self._create)
         child(f, QPushButton, "importButton").clicked.connect(self.importRequested)
@@ -118,6 +121,16 @@ class StartPage(QWidget):
             f"程序上次没有正常关闭。{when} 自动保存了《{title}》（{name}）的未保存修改，可以恢复后继续编辑。"
         )
         self.recovery_box.show()
+
+    def _guess_kind(self, organ: str) -> None:
+        """人民政府/管委会/区县 → 人民政府; 局/办/委… → 政府部门 (core's one rule)."""
+        if self.kind_chosen:
+            return
+        from drafter.core.front_matter import organ_kind
+
+        i = self.kind_combo.findData(organ_kind(organ))
+        if i >= 0:
+            self.kind_combo.setCurrentIndex(i)
 
     def _year_changed(self, year: int) -> None:
         i = self.skeleton_combo.findData(skeleton_for_year(year))
