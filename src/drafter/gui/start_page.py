@@ -100,7 +100,7 @@ class StartPage(QWidget):
                 continue
             name = path.name.removesuffix(".json").removesuffix(".fzbg")
             when = dt.datetime.fromtimestamp(path.stat().st_mtime).strftime("%m月%d日 %H:%M")
-            item = QListWidgetItem(f"{name}　　修改于 {when}　　{path.parent}")
+            item = QListWidgetItem(f"{name}　　修改于 {when}")
             item.setData(Qt.ItemDataRole.UserRole, str(path))
             item.setToolTip(str(path))
             self.recent_list.addItem(item)
