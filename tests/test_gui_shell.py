@@ -163,6 +163,17 @@ def test_editor_keeps_paragraph_identity_kind_and_lead(qtbot):
     editor.undo()
     paras = editor.paragraphs()
     assert paras[-1] is body and body.text == "依法受理37件。"
+    # A deleted paragraph brought back by undo is the same paragraph (last year's text kept).
+    runin.last_year_text = "加强复议工作。全年共收到申请40件。"
+    cursor = editor.textCursor()
+    cursor.setPosition(editor.document().findBlockByNumber(2).position())
+    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+    cursor.movePosition(QTextCursor.MoveOperation.NextCharacter, QTextCursor.MoveMode.KeepAnchor)
+    cursor.removeSelectedText()
+    assert runin not in editor.paragraphs()
+    editor.undo()
+    back = editor.paragraphs()[2]
+    assert back is runin and back.last_year_text.startswith("加强复议工作")
     # Marking a heading.
     editor.moveCursor(QTextCursor.MoveOperation.Start)
     editor.set_heading_level(1)  # one level below the section's own heading (level 1)

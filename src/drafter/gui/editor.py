@@ -166,31 +166,48 @@ class SectionEditor(QPlainTextEdit):
         self._on_cursor()
 
     def paragraphs(self) -> list[Paragraph]:
-        """The editor's text as model paragraphs (existing ones reused by id, in order)."""
-        out: list[Paragraph] = []
-        seen: set[str] = set()
+        """The editor's text as model paragraphs (existing ones reused by id, in order).
+
+        A block without an id whose text is exactly that of a known paragraph no longer in
+        the text (a deletion undone, a paragraph cut and pasted) is that paragraph again, so
+        its last-year text and kind survive.
+        """
+        blocks = []
         block = self.document().firstBlock()
         while block.isValid():
+            if block.text().strip():
+                blocks.append(block)
+            block = block.next()
+        in_text = {d.pid for b in blocks if (d := block_data(b)) is not None}
+        gone = {_full_text(p): p for pid, p in self.paragraph_by_id.items() if pid not in in_text}
+        out: list[Paragraph] = []
+        seen: set[str] = set()
+        for block in blocks:
             text = block.text().strip()
             data = block_data(block)
-            if text:
-                if data is None or data.pid in seen:
-                    data = ParaData(new_id())
-                    block.setUserData(data)
-                seen.add(data.pid)
-                para = self.paragraph_by_id.get(data.pid) or Paragraph(id=data.pid)
-                para.kind = data.kind
-                para.level = data.level
-                if data.kind == "heading":
-                    para.lead, para.text = "", text
-                else:
-                    lead = _split_lead(text, data.lead)
-                    para.lead, para.text = lead, text[len(lead) :]
-                    if not lead:
-                        para.level = 0
-                out.append(para)
-            block = block.next()
-        self.paragraph_by_id = {p.id: p for p in out}
+            if data is None or data.pid in seen:
+                known = gone.pop(text, None)
+                data = (
+                    ParaData(known.id, known.kind, known.level, known.lead)
+                    if known is not None
+                    else ParaData(new_id())
+                )
+                block.setUserData(data)
+                self.highlighter.rehighlightBlock(block)
+            seen.add(data.pid)
+            para = self.paragraph_by_id.get(data.pid) or Paragraph(id=data.pid)
+            para.kind = data.kind
+            para.level = data.level
+            if data.kind == "heading":
+                para.lead, para.text = "", text
+            else:
+                lead = _split_lead(text, data.lead)
+                para.lead, para.text = lead, text[len(lead) :]
+                if not lead:
+                    para.level = 0
+            out.append(para)
+        # Paragraphs deleted stay known: an undo brings their text back.
+        self.paragraph_by_id.update((p.id, p) for p in out)
         return out
 
     def commit(self) -> None:
@@ -423,6 +440,10 @@ class SectionEditor(QPlainTextEdit):
         if pid != self._current_pid and not self._loading:
             self._current_pid = pid
             self.currentParagraphChanged.emit(pid)
+
+
+def _full_text(p: Paragraph) -> str:
+    return (p.text if p.kind == "heading" else p.lead + p.text).strip()
 
 
 def _split_lead(text: str, lead: str) -> str:
