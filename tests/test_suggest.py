@@ -246,3 +246,13 @@ def test_module_level_warm_up_and_suggest(warm_home):
     results = retrieval.suggest("出庭应诉", section="S1", area="G", n=2, wait=False)
     assert len(results) == 2 and results[0].area == "G"
     assert results[0].to_dict()["source"] == results[0].source
+
+
+def test_a_report_gone_from_the_library_does_not_break_suggestions(library, tmp_path):
+    path = tmp_path / "own.txt"
+    path.write_text(OWN_REPORT, encoding="utf-8")
+    entry = library.add(path)
+    entry.path(library.folder).unlink()  # removed behind the library's back
+    results = Suggester(library).suggest("行政复议", n=2)
+    assert len(results) == 2
+    assert [p.source for p in library.problems] == [str(entry.path(library.folder))]

@@ -64,6 +64,7 @@ class Library:
     def __init__(self, folder: Path, include_seeds: bool = True):
         self.folder = Path(folder)
         self.include_seeds = include_seeds
+        self.problems: list[DrafterError] = []  # reports that could not be read
 
     @classmethod
     def open(cls) -> Library:
@@ -160,7 +161,10 @@ class Library:
         """Every passage of every report (or of ``entries``), a paragraph followed by its
         sentences. Each report's passages are cached, so adding a report reads only it."""
         for entry in self.entries() if entries is None else entries:
-            yield from self.entry_passages(entry)
+            try:
+                yield from self.entry_passages(entry)
+            except DrafterError as exc:  # a report gone or damaged: the rest still serve
+                self.problems.append(exc)
 
     def entry_passages(self, entry: Entry) -> list[Passage]:
         path = entry.path(self.folder)
