@@ -33,7 +33,9 @@ ACCEPTED_SUFFIXES = (".docx", ".txt")
 MANIFEST = "library.json"
 MIN_PASSAGE = 8  # characters; shorter body lines ("无。") are not phrasing worth offering
 MIN_SENTENCE = 10
-CORPUS_VERSION = 1  # bump when labelling or templating changes (invalidates caches)
+CORPUS_VERSION = 2  # bump when labelling or templating changes (invalidates caches)
+RUNIN_MAX = 30  # a first sentence this short may be a run-in heading
+CLEAR_AREA = 4.0  # mapping strength above which a run-in heading decides the area
 
 
 @dataclass(frozen=True)
@@ -194,6 +196,21 @@ class Library:
         return [p for p in self.passages() if p.kind == "closing"]
 
 
+def _paragraph_area(lead: str, text: str, area: str | None, year: int) -> str | None:
+    """A paragraph's work area: its run-in heading (the lead, or a short first sentence
+    such as "严格推行行政执法三项制度。") when that points clearly at an area, else the area
+    of the section it sits in, else what the mapping makes of the paragraph."""
+    from drafter.core.mapping import heading_area_strength, map_heading
+
+    first = split_sentences(text)[0] if text else ""
+    heading = lead or (first if len(first) <= RUNIN_MAX else "")
+    if heading:
+        own, strength = heading_area_strength(heading)
+        if own and strength >= CLEAR_AREA:
+            return own
+    return area or map_heading(heading, text, year)[1]
+
+
 def _passage_cache_path(entry: Entry, path: Path) -> Path:
     from drafter import __version__
     from drafter.core.tokenizer import dictionary_fingerprint
@@ -223,7 +240,7 @@ def _body_paragraphs(report: Report) -> Iterator[tuple[str, str | None, str, str
 def passages_of(report: Report, organ: str, year: int, entry: str) -> Iterator[Passage]:
     """The labelled passages of one report (paragraphs, each followed by its sentences)."""
     from drafter.core.indicators import indicators_in
-    from drafter.core.mapping import map_heading, s3_content
+    from drafter.core.mapping import s3_content
     from drafter.core.templating import make_template
 
     meta = report.metadata
@@ -262,8 +279,8 @@ def passages_of(report: Report, organ: str, year: int, entry: str) -> Iterator[P
     body = [b for b in _body_paragraphs(report) if (b[2] + b[3]).strip().rstrip("。") != "无"]
     for i, (section, area, lead, text) in enumerate(body):
         full = (lead + text).strip()
-        if section == "S1" and area is None:
-            area = map_heading(lead, text, year)[1]
+        if section == "S1":
+            area = _paragraph_area(lead, text, area, year)
         if section == "S1" and s3_content(full):
             section = "S3"
         last = i == len(body) - 1 and section in ("S4", "S5")
