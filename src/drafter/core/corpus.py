@@ -33,7 +33,7 @@ ACCEPTED_SUFFIXES = (".docx", ".txt")
 MANIFEST = "library.json"
 MIN_PASSAGE = 8  # characters; shorter body lines ("无。") are not phrasing worth offering
 MIN_SENTENCE = 10
-CORPUS_VERSION = 2  # bump when labelling or templating changes (invalidates caches)
+CORPUS_VERSION = 3  # bump when labelling or templating changes (invalidates caches)
 RUNIN_MAX = 30  # a first sentence this short may be a run-in heading
 CLEAR_AREA = 4.0  # mapping strength above which a run-in heading decides the area
 
@@ -264,9 +264,12 @@ def passages_of(report: Report, organ: str, year: int, entry: str) -> Iterator[P
             entry,
         )
         if len(sentences) > 1:
-            for s, t in zip(sentences, templates, strict=True):
+            for i, (s, t) in enumerate(zip(sentences, templates, strict=True)):
                 # A run-in heading alone ("加强行政复议应诉工作。") is not a phrase to offer.
-                if len(s.strip()) >= MIN_SENTENCE and s.strip() != lead.strip():
+                heading_like = s.strip() == lead.strip() or (
+                    i == 0 and len(s) <= 20 and not any(c in s for c in "，,；;")
+                )
+                if len(s.strip()) >= MIN_SENTENCE and not heading_like:
                     ids = tuple(indicators_in(s))
                     yield Passage(s, t, "sentence", section, area, ids, organ, year, entry)
 
