@@ -88,3 +88,20 @@ def sample_report(**meta_changes) -> Report:
             Section("S2", heading="存在的不足和原因", paragraphs=[Paragraph(BODY * 6)]),
         ],
     )
+
+
+# Body text without punctuation: where its lines break does not depend on how a renderer
+# treats a closing mark at the end of a line (LibreOffice lets it hang, Word does not).
+PAD = "坚持依法行政推进政务公开强化监督问责"
+# Characters that make five more body lines: 26 after the indent, then 28 a line.
+FIVE_LINES = 26 + 28 * 4
+
+
+def short_report(pad_chars: int = 0) -> Report:
+    """A one-page report (title, 主送机关, opening, 结语, 附件, 落款, 附注: 16 of the 22
+    lines), with a paragraph of pad_chars characters added to the body."""
+    report = sample_report()
+    report.sections = []
+    if pad_chars:
+        report.opening.append(Paragraph((PAD * (pad_chars // len(PAD) + 1))[:pad_chars]))
+    return report

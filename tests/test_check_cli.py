@@ -49,6 +49,7 @@ def test_folder_of_seeds_gives_table_csv_and_exit_1(seed_folder, tmp_path):
     assert rows["004_57e3017b4e6cb477.txt"][-1] == "通过"
     # per-file reports come first
     assert "== " in proc.stdout and "全力推进全力推进" in proc.stdout
+    assert "位置：“…办事创业为导向,全力推进全力推进法治政府建设,现…”" in proc.stdout
 
     with out_csv.open(encoding="utf-8-sig", newline="") as fh:
         data = list(csv.DictReader(fh))
@@ -58,6 +59,8 @@ def test_folder_of_seeds_gives_table_csv_and_exit_1(seed_folder, tmp_path):
     assert by[("004", "G1")]["figures"] == "48件；37件；26件"
     assert by[("000", "G4")]["status"] == "missing" and by[("000", "G4")]["level"] == "required"
     assert by[("000", "G4")]["kind"] == "dept" and by[("003", "G4")]["kind"] == "gov"
+    # 002 names no organ the importer recognises; it calls itself "我局": a department
+    assert by[("002", "G4")]["kind"] == "dept"
     assert by[("003", "G3")]["figures"] == "18件"
     assert by[("001", "A1")]["organ"] == "韶关市武江区政务服务数据管理局"
 
@@ -71,6 +74,11 @@ def test_unreadable_file_is_reported_and_the_others_still_checked(seed_folder):
     rows = table_rows(proc.stdout)
     assert rows["broken.docx"][-1] == "无法读取"
     assert len(rows) == 6 and rows["004_57e3017b4e6cb477.txt"][-1] == "通过"
+    proc = run_cli("check", str(seed_folder), "--json")
+    assert proc.returncode == 2
+    docs = json.loads(proc.stdout)
+    broken = [d for d in docs if d["path"].endswith("broken.docx")]
+    assert len(docs) == 6 and broken[0]["error"] and "findings" not in broken[0]
 
 
 def test_one_clean_file_exits_0_and_json_is_one_object(seed_files):
@@ -130,3 +138,18 @@ def test_missing_file_and_empty_folder(tmp_path):
     empty.mkdir()
     proc = run_cli("check", str(empty))
     assert proc.returncode == 2 and "empty" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_docx_export_of_a_seed_is_checked_like_the_seed(tmp_path, seed_files):
+    from drafter.core.exporter import export_docx
+    from drafter.core.importer import read_report
+
+    docx = tmp_path / "000.docx"
+    export_docx(read_report(seed_files[0]), docx)
+    proc = run_cli("check", str(docx), "--json")
+    assert proc.returncode == 1, proc.stderr
+    doc = json.loads(proc.stdout)
+    got = {f["code"] for f in doc["findings"]}
+    assert {"S2-missing", "repeated-words", "doc-number-space", "quote-unbalanced"} <= got
+    assert doc["sections"]["S2"] is False
+    assert doc["indicators"]["G4"]["status"] == "missing"

@@ -55,6 +55,31 @@ CLEAN_REPORT = """\
 2023年2月20日
 """
 
+# A department's web version: no 文号 or 主送机关, run-in headings, "一是…二是", slogans,
+# 《…（2021－2025年）》, "互联网+监管", 12345, rates that agree with their counts.
+CLEAN_DEPT_REPORT = """\
+某某市市场监督管理局2022年度法治政府建设情况报告
+2022年，我局坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻落实《法治政府建设实施纲要（2021－2025年）》和《法治中国建设规划（2020－2025年）》，现将有关情况报告如下。
+一、主要举措和成效
+（一）加强组织领导。局党组把法治建设纳入全局年度工作要点，局党组会议全年3次专题研究法治建设工作，听取法治政府建设工作情况汇报。局主要负责人认真履行推进法治建设第一责任人职责，将履职情况列入年终述职内容。
+（二）深入学习贯彻习近平法治思想。局党组理论学习中心组开展习近平法治思想专题学习4次，举办会前学法12次、法治讲座2场。组织全局干部参加国家工作人员学法考试，参考率、合格率均为100%。
+（三）严格规范公正文明执法。一是全面推行行政执法公示、执法全过程记录、重大执法决定法制审核三项制度；二是修订行政处罚裁量基准，细化裁量标准136项；三是公布轻微违法行为不予处罚清单，全年对58家市场主体依法不予处罚；四是开展行政执法案卷评查，评查案卷120卷。全局持有行政执法证件的执法人员共412人，全年组织执法人员培训6次、累计1800人次。
+（四）推进“放管服”改革。深化“证照分离”改革，全年办理告知承诺事项2360件；依托“互联网+监管”系统开展“双随机、一公开”抽查，抽查市场主体3100户。企业开办实现“一网通办”，网上办理率达96.5%。开展公平竞争审查，审查政策措施文件21件。
+（五）化解矛盾纠纷。全年共收到行政复议申请15件，依法受理12件，审结12件，其中撤销2件，纠错率16.7%。新收一审行政诉讼案件9件，局负责人出庭应诉9件，出庭应诉率100%。处理12345热线投诉举报4500件，按时办结率99.2%。
+（六）推进政务公开。全年主动公开政府信息860条，办理依申请公开12件，办理人大代表建议和政协委员提案28件，办复率100%。
+（七）落实普法责任制。落实“谁执法谁普法”普法责任制，制定年度普法责任清单，组织“宪法宣传周”、民法典宣传月活动，发放宣传资料3万余份。
+二、存在的不足和原因
+一是部分执法人员运用法治思维的能力还不强；二是基层执法力量还比较薄弱。主要原因是培训的系统性还不够。
+三、党政主要负责人履行推进法治建设第一责任人职责情况
+局党组书记、局长认真履行推进法治建设第一责任人职责，全年主持召开党组会议专题研究法治工作3次，带头参加旁听庭审1次。
+四、2023年工作安排
+2023年，我局将继续深入学习贯彻习近平法治思想，持续推进严格规范公正文明执法，进一步提升依法行政水平。
+五、其他需要报告的情况
+无。
+某某市市场监督管理局
+2023年2月15日
+"""
+
 CONVENTION_CODES_PREFIXES = (
     "doc-number",
     "date",
@@ -85,6 +110,21 @@ def test_clean_report_file_draws_no_convention_finding(tmp_path):
     assert not res.has_errors
     # the required indicators of a government are all covered
     assert not [f for f in res.findings if f.code == "indicator-missing"]
+
+
+def test_clean_department_report_draws_only_what_it_lacks(tmp_path):
+    path = tmp_path / "dept.txt"
+    path.write_text(CLEAN_DEPT_REPORT, encoding="utf-8")
+    report, res = check_path(path)
+    assert report.metadata.organ_kind == "dept"
+    assert res.sections == dict.fromkeys(("S1", "S2", "S3", "S4", "S5"), True)
+    assert [f.code for f in res.findings if not f.code.startswith("indicator")] == []
+    # it says nothing of 规范性文件, 重大行政决策 or 法律顾问: the three required gaps
+    assert {f.indicator for f in res.findings} == {"C1", "D1", "D4"}
+    st = res.indicators
+    assert st["G2"]["status"] == "present" and st["I3"]["status"] == "present"
+    assert st["E4"]["figures"] == [{"text": "136项", "value": 136.0, "unit": "项"}]
+    assert st["G4"]["figures"][-1] == {"text": "100%", "value": 100.0, "unit": "%"}
 
 
 def test_clean_report_through_the_cli(tmp_path):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from drafter.core.checks import run_checks
-from drafter.core.checks.conventions import check_numbering
+from drafter.core.checks.numbering import check_numbering
 from drafter.core.model import IndicatorState, LastYear, Metadata, Paragraph, Report, Section
 
 GOOD_S2 = "一是部分工作人员法治意识不强，二是执法力量不足。原因在于培训还不够系统。"
@@ -85,9 +85,12 @@ def test_sections_out_of_order():
 def test_formal_report_needs_recipient_and_closing():
     formal = make_report(doc_number="某政发〔2022〕1号")
     assert {"recipient-missing", "closing-missing"} <= set(codes(formal))
+    assert "date-missing" in codes(formal)
+    assert "signature-missing" not in codes(formal)  # a draft signs with its organ's name
     formal.metadata.recipient = "某市人民政府"
     formal.metadata.closing = "特此报告。"
-    assert not {"recipient-missing", "closing-missing"} & set(codes(formal))
+    formal.metadata.date = "2023-02-10"
+    assert not {"recipient-missing", "closing-missing", "date-missing"} & set(codes(formal))
     web = make_report()  # title and body alone: no closing expected
     assert "closing-missing" not in codes(web)
 
@@ -269,13 +272,17 @@ def test_web_debris_in_a_draft_paragraph():
 
 
 def test_paragraph_unchanged_from_last_year():
-    report = make_report(["严格落实行政执法三项制度。"], year=2022)
+    report = make_report(["严格落实行政执法三项制度，全年评查案卷240卷。"], year=2022)
+    report.last_year = LastYear(year=2021)
     p = report.sections[0].paragraphs[0]
     p.last_year_text = p.text
+    p.stale_figures = ["240卷"]
     (f,) = findings(report, "paragraph-unchanged")
-    assert f.paragraph == p.id
-    p.text = "全面落实行政执法三项制度。"
+    assert f.paragraph == p.id and "“240卷”仍是2021年报告的数值" in f.message
+    assert "figure-unchanged" not in codes(report)  # one finding for the whole paragraph
+    p.text = "全面落实行政执法三项制度，全年评查案卷240卷。"
     assert "paragraph-unchanged" not in codes(report)
+    assert "figure-unchanged" in codes(report)
 
 
 def test_date_checks():
@@ -323,3 +330,68 @@ def test_decimal_at_line_start_is_not_a_heading():
         numbering(["一、甲", "（一）子", "1.提高站位。", "2.5亿元资金已拨付到位。", "2.强化领导。"])
         == []
     )
+
+
+def test_half_width_brackets_in_heading_numbers():
+    got = list(check_numbering(["一、甲", "(一)子", "(二)丑", "（三）寅"]))
+    assert [f.code for f in got] == ["numbering-halfwidth"]
+    assert "(一)" in got[0].message and "2 处" in got[0].message
+    assert numbering(["一、甲", "（一）子", "（二）丑"]) == []
+
+
+def test_years_in_plans_and_looking_ahead():
+    assert "year-mismatch" in codes(make_report(s4=["2021年，我区将继续推进。"]))  # 2021 report
+    assert "year-mismatch" not in codes(make_report(s4=["2025年，基本建成法治政府。"]))
+    assert "year-mismatch" not in codes(make_report(["2022年，我区将继续深化改革。"]))
+    assert "year-mismatch" in codes(make_report(["2019年，我区开展专项行动。"]))
+
+
+def test_review_funnel_across_sentences_of_a_paragraph():
+    text = "全年共收到行政复议申请30件。依法受理37件，审结26件。"
+    (f,) = findings(make_report([text]), "funnel-grows")
+    assert text[f.start : f.end] == "37件"
+    other = "全年共收到行政复议申请30件。新收行政诉讼案件60件，审结55件。"
+    assert "funnel-grows" not in codes(make_report([other]))
+
+
+def test_list_markers_are_not_unbalanced_brackets():
+    text = "主要做法有：1)建立台账；2)定期通报；a）加强督办。"
+    got = codes(make_report([text]))
+    assert "bracket-unbalanced" not in got
+    assert "bracket-unbalanced" in codes(make_report(["印发《方案》并组织实施）。"]))
+
+
+def test_indicator_figure_same_as_last_years():
+    report = make_report(["全年共收到行政复议申请48件，依法受理37件。"], year=2022)
+    report.last_year = LastYear(
+        year=2021, figures={"G1": [{"text": "48件", "value": 48.0, "unit": "件"}]}
+    )
+    (f,) = findings(report, "figure-same-as-last-year")
+    assert f.indicator == "G1" and f.severity == "info"
+    assert "“48件”与2021年报告相同（去年：48件）" in f.message
+    # still in last year's wording: reported as figure-unchanged instead
+    report.sections[0].paragraphs[0].stale_figures = ["48件"]
+    assert "figure-same-as-last-year" not in codes(report)
+
+
+def test_s2_content_without_its_own_heading():
+    problems = "工作中还存在一些问题：一是法治意识还不够强；二是执法力量有待加强。"
+    report = make_report(["全面推进法治政府建设。", problems], s2=False)
+    res = run_checks(report)
+    assert res.sections["S2"] is True and "S2-missing" not in codes(report)
+    (f,) = [f for f in res.findings if f.code == "S2-inside"]
+    assert f.paragraph == report.sections[0].paragraphs[1].id
+    # a passing mention of problems solved is not S2
+    solved = make_report(["及时研究解决存在的问题，推动工作落实。"], s2=False)
+    assert "S2-missing" in codes(solved)
+
+
+def test_last_years_plans_not_reported_this_year():
+    report = make_report(["严格落实行政执法三项制度。"], year=2022)
+    report.last_year = LastYear(
+        year=2021,
+        plans=["全面推行行政执法三项制度。", "深化政务公开，加大主动公开力度。"],
+    )
+    fs = findings(report, "plan-not-reported")
+    assert [f.indicator for f in fs] == ["H1"]  # E1 is reported this year
+    assert "深化政务公开" in fs[0].message and fs[0].severity == "info"

@@ -69,6 +69,7 @@ def test_seed_000(checked):
     _sec, p = report.find_paragraph(quote.paragraph)
     assert p.text[quote.start - 3 : quote.start + 1] == "马上办”"
     assert of(res, "closing-missing")
+    assert of(res, "signature-missing") and of(res, "date-missing")  # it ends on its plans
     assert of(res, "halfwidth-punct")
     assert not of(res, "web-debris") and not of(res, "year-mismatch")
     assert not of(res, "outdated-basis")
@@ -149,6 +150,7 @@ def test_seed_003(checked):
     assert res.sections == {"S1": True, "S2": True, "S3": True, "S4": True, "S5": False}
     assert of(res, "S3-inside") and not of(res, "S3-missing")
     assert of(res, "closing-missing")
+    assert not of(res, "signature-missing") and not of(res, "date-missing")
     assert not any(c.startswith("doc-number") for c in codes(res))
     spaces = [f.message for f in of(res, "stray-space")]
     assert len(spaces) == 2 and "500 余株" in spaces[0] and "杂草 1次" in spaces[1]
@@ -187,7 +189,8 @@ def test_seed_004(checked):
     assert of(res, "halfwidth-punct")
     assert not of(res, "funnel-grows") and not of(res, "rate-mismatch")
     assert not of(res, "rate-over-100")
-    assert not any(c.startswith("numbering") for c in codes(res))  # 1.–28. run on on purpose
+    # 1.–28. run on through the 二级 headings on purpose: no gap; but "(一)" is half-width
+    assert [c for c in codes(res) if c.startswith("numbering")] == ["numbering-halfwidth"]
     st = statuses(res, "G1 G5 H3 E2 I3 B4 I5 I6 C2 J1")
     assert st == {
         "G1": "present",
@@ -219,3 +222,24 @@ def test_json_shape(checked):
         "value": 2.0,
         "unit": "次",
     }
+
+
+def test_rolled_forward_draft_flags_last_years_text_and_figures():
+    from drafter.core.checks import run_checks
+    from drafter.core.importer import import_file
+
+    seed = next(s for s in load_seeds() if s.file.startswith("004"))
+    report = import_file(seed.path).report  # rolled forward to 2020
+    assert report.metadata.year == 2020
+    res = run_checks(report, "gov")
+    unchanged = of(res, "paragraph-unchanged")
+    assert len(unchanged) == sum(1 for p in report.paragraphs() if p.unchanged_from_last_year)
+    funnel = next(f for f in unchanged if "48件" in f.message)
+    assert "“48件”、“37件”、“26件”仍是2019年报告的数值" in funnel.message
+    assert not of(res, "figure-unchanged")
+    # the clerk rewrites the sentence but keeps one of last year's figures
+    _sec, p = report.find_paragraph(funnel.paragraph)
+    p.text = p.text.replace("依法受理37件", "依法受理41件").replace("审结26件", "审结39件")
+    (stale,) = of(run_checks(report, "gov"), "figure-unchanged")
+    assert p.text[stale.start : stale.end] == "48件"
+    assert "2019年报告中为“48件”" in stale.message and "2020年" in stale.hint

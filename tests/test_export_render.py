@@ -18,7 +18,7 @@ from lxml import etree
 
 from conftest import SEEDS as SEEDS_DIR
 from drafter.core.exporter import ExportOptions, export_docx
-from export_fixtures import seed_reports
+from export_fixtures import FIVE_LINES, seed_reports, short_report
 
 # The text block in PDF points (GB/T 9704: margins 37 / 35 / 28 / 26 mm on A4).
 TOP, BOTTOM = 2098 / 20, (16838 - 1984) / 20
@@ -107,12 +107,12 @@ def page_pixels(pdf: Path, page: int, workdir: Path, dpi: int = 50):
 
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory):
-    """The largest seed with 版头, 落款 and 版记, as LibreOffice lays it out."""
+    """The largest seed with 版头 and 落款, as LibreOffice lays it out (the 版记 has its
+    own reports below: where it goes depends on how full the last page is)."""
     work = tmp_path_factory.mktemp("render")
     name, report = max(seed_reports(), key=lambda fr: (SEEDS_DIR / fr[0]).stat().st_size)
-    report.metadata.cc = "渭南市司法局，渭南市人民政府办公室"
     path = work / "report.docx"
-    export_docx(report, path, ExportOptions(header=True, record=True))
+    export_docx(report, path, ExportOptions(header=True))
     pdf = render(path, work)
     return report, pdf, pdf_lines(pdf), work
 
@@ -143,7 +143,7 @@ def test_a_full_body_page_shows_22_lines_on_a_28_95_pt_pitch(rendered):
     counts = [len(body_lines(p)) for p in pages]
     assert max(counts) == 22, counts
     assert counts.count(22) >= len(pages) // 2, counts
-    for page in pages[1:-2]:  # body pages: lines one pitch apart from top to bottom
+    for page in pages[1:-1]:  # body pages: lines one pitch apart from top to bottom
         lines = body_lines(page)
         if len(lines) == 22:
             ys = [ln.y0 for ln in lines]
@@ -177,7 +177,7 @@ def test_full_lines_hold_28_characters(rendered):
 
 def test_page_numbers_right_on_odd_pages_left_on_even_pages(rendered):
     _, _, pages, _ = rendered
-    for n, page in enumerate(pages[:-1], 1):  # the last page is the 版记 page
+    for n, page in enumerate(pages, 1):
         (num,) = footer_lines(page)
         assert re.fullmatch(f"\u2014\\s*{n}\\s*\u2014", num.text), num.text
         if n % 2:
@@ -187,25 +187,67 @@ def test_page_numbers_right_on_odd_pages_left_on_even_pages(rendered):
         assert abs(num.y0 - (BOTTOM + 7 * 72 / 25.4)) < 4  # the dash 7 mm below the block
 
 
-def test_record_alone_on_the_last_page_at_its_foot_without_a_number(rendered):
-    report, pdf, pages, work = rendered
-    last = pages[-1]
-    assert not footer_lines(last)
-    assert [ln.text for ln in last][-1].endswith("印发")
-    assert BOTTOM - PITCH < last[-1].y1 <= BOTTOM + 1
-    # The rules: dark rows across the whole text block, the last one on its bottom edge.
-    dpi = 100
-    w, h, rgb = page_pixels(pdf, len(pages), work, dpi)
+# ----- 版记: at the foot of the last page ------------------------------------------------------
+
+
+def rule_rows(pdf: Path, page: int, work: Path) -> list[float]:
+    """Tops (pt) of the dark rules running across the whole text block on a page."""
+    dpi = 200
+    w, h, rgb = page_pixels(pdf, page, work, dpi)
     px = dpi / 72
     x0, x1 = int(LEFT * px) + 2, int(RIGHT * px) - 2
-    rules = []
+    rows = []
     for y in range(h):
         row = rgb[y * w * 3 : (y + 1) * w * 3]
-        if all(row[x * 3] < 200 for x in range(x0, x1)):
-            rules.append(y / px)
-    groups = [rules[0]] + [b for a, b in zip(rules, rules[1:], strict=False) if b - a > 3]
-    assert len(groups) == 3, rules
-    assert BOTTOM - 5 < groups[-1] <= BOTTOM  # within 2 mm of the edge, never past it
+        if all(row[x * 3] < 200 for x in range(x0, x1, 3)):
+            rows.append(y / px)
+    return [rows[0]] + [b for a, b in zip(rows, rows[1:], strict=False) if b - a > 3]
+
+
+def render_pages(report, work: Path, name: str, **opts):
+    path = work / f"{name}.docx"
+    export_docx(report, path, ExportOptions(**opts))
+    pdf = render(path, work)
+    return pdf, pdf_lines(pdf)
+
+
+MM = 72 / 25.4
+
+
+def test_record_shares_the_last_page_of_a_short_report(tmp_path):
+    report = short_report()
+    _, plain = render_pages(short_report(), tmp_path, "plain")
+    pdf, pages = render_pages(report, tmp_path, "record", record=True)
+    assert len(pages) == len(plain) == 1  # the 版记 adds no page
+    page = pages[0]
+    texts = [ln.text for ln in body_lines(page)]
+    assert texts[-1].endswith("印发") and "抄送：渭南市司法局。" in texts
+    assert "（联系人：王明，电话：0913-1234567）" in texts  # the body's end, same page
+    (num,) = footer_lines(page)  # the page keeps its number
+    assert re.fullmatch("\u2014\\s*1\\s*\u2014", num.text), num.text
+    rules = rule_rows(pdf, 1, tmp_path)
+    assert len(rules) == 3, rules
+    assert BOTTOM - 1 * MM <= rules[-1] <= BOTTOM + 1 * MM  # the last rule on the edge
+    body_end = max(ln.y1 for ln in page if "联系人" in ln.text)
+    assert body_end < rules[0]
+
+
+def test_record_goes_to_a_page_of_its_own_without_a_number_when_the_page_is_full(tmp_path):
+    report = short_report(FIVE_LINES)  # five more lines: 21 of 22 are used
+    _, plain = render_pages(short_report(FIVE_LINES), tmp_path, "plain")
+    assert len(plain) == 1
+    assert max(ln.y1 for ln in body_lines(plain[0])) > BOTTOM - 2 * PITCH  # nearly full
+    pdf, pages = render_pages(report, tmp_path, "record", record=True)
+    assert len(pages) == 2
+    first, last = pages
+    assert not any("抄送" in ln.text for ln in first)
+    (num,) = footer_lines(first)
+    assert re.fullmatch("\u2014\\s*1\\s*\u2014", num.text), num.text
+    assert not footer_lines(last)  # the 版记 page alone: no number
+    assert [ln.text for ln in last][-1].endswith("印发")
+    rules = rule_rows(pdf, 2, tmp_path)
+    assert len(rules) == 3, rules
+    assert BOTTOM - 1 * MM <= rules[-1] <= BOTTOM + 1 * MM
 
 
 def test_title_lines_are_balanced_and_centred(rendered):

@@ -129,3 +129,12 @@ def test_seed_003_figures_read_correctly():
     assert ("2978人次", "人次") in found
     # 文号 "渭高新字〔2021〕1号" and the years are not figures.
     assert not any(f.unit == "" or f.text.startswith("2021") for f in figs)
+
+
+def test_words_ending_in_jin_or_yue_are_not_approximations():
+    assert [(f.text, f.approx) for f in extract_figures("最近3次检查，与3家企业签约2家")] == [
+        ("3次", ""),
+        ("3家", ""),
+        ("2家", ""),
+    ]
+    assert [f.approx for f in extract_figures("接近50%，约30人")] == ["近", "约"]

@@ -128,3 +128,16 @@ def test_run_in_heading_names_the_topic_of_its_paragraph():
     )
     assert st["G1"]["status"] == "no_figure"
     assert st["G3"]["figures"] == [{"text": "18件", "value": 18.0, "unit": "件"}]
+
+
+def test_more_real_wordings():
+    cases = {
+        "A2": "区长亲自部署法治政府建设工作，带头履行法治建设职责。",
+        "G4": "全年新收行政诉讼案件9件，副区长出庭应诉2次。",
+        "C1": "全年审查区政府规范性文件12件。",
+        "E1": "全面落实行政执法公示制度、执法全过程记录制度、重大执法决定法制审核制度。",
+        "A3": "区政府常务会议专题研究法治政府建设工作4次。",
+        "H3": "全年办理人大代表建议、政协委员提案96件。",
+    }
+    for ind, text in cases.items():
+        assert ind in indicators_in(text), (ind, text)

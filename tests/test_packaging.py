@@ -120,3 +120,37 @@ def test_bundle_builds_and_runs(tmp_path):
     assert (internal / "seeds" / "seeds.json").is_file()
     assert (internal / "templates" / "indicators.json").is_file()
     assert (internal / "jieba" / "dict.txt").is_file()
+    # The bundle does real work on its own data: import a seed (jieba, mapping), export it
+    # (layout profile, title breaking) and check it (indicator catalog).
+    seed = internal / "seeds" / "003_9cb397488837d2a1.txt"
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    imp = subprocess.run(
+        [str(exe), "import", str(seed), "-o", str(tmp_path / "d.json"), "--json"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+        timeout=300,
+    )
+    assert imp.returncode == 0, imp.stderr
+    assert json.loads(imp.stdout)["metadata"]["doc_number"] == "渭高新字〔2021〕1号"
+    exp = subprocess.run(
+        [str(exe), "export", str(tmp_path / "d.json"), "-o", str(tmp_path / "o.docx")],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+        timeout=300,
+    )
+    assert exp.returncode == 0, exp.stderr
+    assert (tmp_path / "o.docx").stat().st_size > 5000
+    chk = subprocess.run(
+        [str(exe), "check", str(seed), "--json"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+        timeout=300,
+    )
+    assert chk.returncode in (0, 1), chk.stderr
+    assert "S1" in chk.stdout

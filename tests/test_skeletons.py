@@ -146,3 +146,20 @@ def test_cli_skeletons_json_and_errors(tmp_path):
     assert "Traceback" not in bad.stderr + usage.stderr
     ver = run_cli("--version")
     assert ver.returncode == 0 and ver.stdout.startswith("drafter ")
+
+
+def test_an_unexpected_error_is_one_line_and_logged(tmp_path, drafter_home):
+    # Whatever breaks inside a command, the user sees one line and the traceback is logged.
+    code = (
+        "import sys; from drafter import cli; from drafter.commands import skeletons as s;"
+        "s.run = lambda args: 1 / 0; sys.exit(cli.main(['skeletons']))"
+    )
+    import subprocess
+    import sys
+
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert res.returncode == 2
+    assert (
+        res.stderr.count("\n") == 1 and "内部错误" in res.stderr and "Traceback" not in res.stderr
+    )
+    assert "ZeroDivisionError" in (drafter_home / "data" / "crash.log").read_text("utf-8")

@@ -67,6 +67,28 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except MemoryError:
+        print("drafter: 内存不足，无法完成（输入文件是否过大？）", file=sys.stderr)
+        return 2
+    except Exception as exc:  # a bug: one line for the user, the traceback in a log file
+        log = _log_crash(exc)
+        print(f"drafter: 内部错误（{type(exc).__name__}），详情已写入 {log}", file=sys.stderr)
+        return 2
+
+
+def _log_crash(exc: BaseException) -> str:
+    """Append the traceback to crash.log in the user data dir; returns its path."""
+    import traceback
+
+    from drafter.core.paths import user_data_dir
+
+    try:
+        path = user_data_dir() / "crash.log"
+        with open(path, "a", encoding="utf-8") as fh:
+            fh.write("".join(traceback.format_exception(exc)) + "\n")
+        return str(path)
+    except OSError:
+        return "（无法写入日志）"
 
 
 if __name__ == "__main__":

@@ -14,11 +14,13 @@ import sys
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from drafter.core.checks import CheckResult, read_for_check, report_kind, run_checks
 from drafter.core.errors import DrafterError
-from drafter.core.indicators import load_catalog
-from drafter.core.model import Report
+
+if TYPE_CHECKING:  # the checks load only when `check` runs, not for every drafter command
+    from drafter.core.checks import CheckResult
+    from drafter.core.model import Report
 
 SUFFIXES = (".json", ".docx", ".txt")
 SEVERITY_CN = {"error": "错误", "warning": "警告", "info": "提示"}
@@ -79,6 +81,8 @@ def _is_draft(path: Path) -> bool:
 
 
 def check_file(path: Path, kind: str | None) -> Checked:
+    from drafter.core.checks import read_for_check, report_kind, run_checks
+
     try:
         report, source = read_for_check(path)
     except DrafterError as exc:
@@ -98,6 +102,20 @@ def _width(s: str) -> int:
 
 def _pad(s: str, width: int) -> str:
     return s + " " * max(0, width - _width(s))
+
+
+def _snippet(report: Report, f) -> str:
+    """A few words around a finding's place in its paragraph."""
+    if not f.paragraph:
+        return ""
+    found = report.find_paragraph(f.paragraph)
+    if not found:
+        return ""
+    text = found[1].text
+    if f.start is None:
+        return text[:16] + ("…" if len(text) > 16 else "")
+    a, b = max(0, f.start - 8), min(len(text), f.end + 8)
+    return ("…" if a else "") + text[a:b] + ("…" if b < len(text) else "")
 
 
 def print_file(c: Checked, out) -> None:
@@ -132,6 +150,9 @@ def print_file(c: Checked, out) -> None:
             f"  [{SEVERITY_CN[f.severity]}] {f.message}" + (f"（{where}）" if where else ""),
             file=out,
         )
+        snippet = _snippet(rep, f)
+        if snippet:
+            print(f"      位置：“{snippet}”", file=out)
         if f.hint:
             print(f"      → {f.hint}", file=out)
     for code, n in hidden.items():
@@ -177,6 +198,8 @@ def print_table(checked: list[Checked], out) -> None:
 
 
 def write_csv(checked: list[Checked], target: Path) -> None:
+    from drafter.core.indicators import load_catalog
+
     catalog = load_catalog()
     tmp = target.with_name(target.name + ".tmp")
     try:

@@ -132,16 +132,18 @@ _WIDTH = str.maketrans("０１２３４５６７８９．％，", "0123456789.%,
 _AR = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _CN = r"[零〇一二两三四五六七八九十][零〇○一二两三四五六七八九十百千万亿]*?"
 _UNIT_RE = "|".join(re.escape(u) for u in UNITS)
+# "近50万人次", "约19.2%" — but not 最近 (recent), 签约 (signed), 节约 (saved) and the like.
+_PRE = r"(?<![最附将])近|(?<![签合预制公条节邀契履违特大集])约"
 
 _FIGURE_RE = re.compile(
-    rf"(?P<pre>近|约)?"
+    rf"(?P<pre>{_PRE})?"
     rf"(?:(?<![\dA-Za-z.第〔〕\[【])(?P<ar>{_AR})(?![\d.])"
     rf"|(?<![第统唯同逐之专初周星礼万一二三四五六七八九十零〇两])(?P<cn>{_CN}))"
     rf"(?P<mult>[万亿])?(?P<post>余|多)?(?P<mult2>[万亿])?[ \u3000]?(?P<unit>{_UNIT_RE})"
 )
 # "百分之九十五", "百分之百", "百分之九十九点五": a rate written out.
 _PCT_CN_RE = re.compile(
-    rf"(?P<pre>近|约)?百分之(?P<num>百|{_AR}|[零〇一二两三四五六七八九十百]+)"
+    rf"(?P<pre>{_PRE})?百分之(?P<num>百|{_AR}|[零〇一二两三四五六七八九十百]+)"
     rf"(?:点(?P<dec>[零〇一二三四五六七八九]+))?"
 )
 

@@ -30,6 +30,15 @@ def user_config_dir() -> Path:
 
 
 def user_cache_dir() -> Path:
+    """Derived data, safe to delete: the word index, the retrieval index, passage caches.
+
+    DRAFTER_CACHE overrides it (the test suite shares one cache across tests, as every
+    entry is keyed by a fingerprint of what it was built from)."""
+    explicit = os.environ.get("DRAFTER_CACHE")
+    if explicit:
+        path = Path(explicit)
+        path.mkdir(parents=True, exist_ok=True)
+        return path
     home = os.environ.get("DRAFTER_HOME")
     path = Path(home) / "cache" if home else Path(platformdirs.user_cache_dir(APP_NAME, APP_AUTHOR))
     path.mkdir(parents=True, exist_ok=True)

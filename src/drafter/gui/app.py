@@ -44,6 +44,7 @@ def open_window(draft_path: str | None = None) -> MainWindow:
     """The main window, shown, with the draft (if any) opened once the event loop runs."""
     window = MainWindow()
     window.show()
+    QTimer.singleShot(0, window.warm_up)
     if draft_path:
         QTimer.singleShot(0, lambda: window.open_draft(str(Path(draft_path))))
     return window

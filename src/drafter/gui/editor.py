@@ -98,12 +98,16 @@ class SectionEditor(QPlainTextEdit):
         super().__init__(parent)
         self.setObjectName("sectionEditor")
         self.section: Section | None = None
+        self.heading_base = 1  # GB/T 9704 level of the section's own heading
         self.paragraph_by_id: dict[str, Paragraph] = {}
         self._loading = False
         self._current_pid = ""
         self.setTabChangesFocus(False)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.document().setDocumentMargin(12)
+        font = self.font()
+        font.setPointSizeF(12)
+        self.setFont(font)
         self.highlighter = _Highlighter(self)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -116,10 +120,14 @@ class SectionEditor(QPlainTextEdit):
         )
 
     # ----- model <-> text ---------------------------------------------------------------
-    def load(self, section: Section) -> None:
-        """Show a section's paragraphs, one block each; the undo history starts afresh."""
+    def load(self, section: Section, heading_base: int = 1) -> None:
+        """Show a section's paragraphs, one block each; the undo history starts afresh.
+
+        ``heading_base`` is the level of the section's own heading (1 for S2, 2 for an area).
+        """
         self._loading = True
         self.section = section
+        self.heading_base = heading_base
         self.paragraph_by_id = {p.id: p for p in section.paragraphs}
         doc = self.document()
         doc.clear()
@@ -172,14 +180,16 @@ class SectionEditor(QPlainTextEdit):
 
     # ----- paragraph kinds ----------------------------------------------------------------
     def set_heading_level(self, level: int) -> None:
-        """Mark the paragraph under the cursor as a sub-heading of ``level`` (0 = body text)."""
+        """Mark the paragraph under the cursor as a sub-heading ``level`` steps below the
+        section's own heading (1 = the next level down; 0 = body text)."""
         block = self.textCursor().block()
         old = block_data(block)
         pid = old.pid if old else new_id()
         if level <= 0:
             block.setUserData(ParaData(pid, "body", 0, ""))
         else:
-            block.setUserData(ParaData(pid, "heading", level, ""))
+            absolute = min(4, self.heading_base + level)
+            block.setUserData(ParaData(pid, "heading", absolute, ""))
         self.highlighter.rehighlightBlock(block)
         self._on_changed()
 
@@ -258,14 +268,16 @@ class SectionEditor(QPlainTextEdit):
         return True
 
     # ----- find -------------------------------------------------------------------------------
-    def find_text(self, needle: str, backwards: bool = False) -> bool:
-        """Select the next match after the cursor (wrapping); highlight every match."""
+    def find_text(self, needle: str, backwards: bool = False, wrap: bool = True) -> bool:
+        """Select the next match after the cursor (wrapping if asked); highlight every match."""
         self.highlight_matches(needle)
         if not needle:
             return False
         flags = QTextDocument.FindFlag.FindBackward if backwards else QTextDocument.FindFlag(0)
         if self.find(needle, flags):
             return True
+        if not wrap:
+            return False
         cursor = self.textCursor()
         cursor.movePosition(
             QTextCursor.MoveOperation.End if backwards else QTextCursor.MoveOperation.Start

@@ -6,10 +6,11 @@ through signals only.
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -25,9 +26,7 @@ from drafter.core.model import Report, Section
 from drafter.core.skeleton import Skeleton, load_skeleton, new_report
 from drafter.gui.actions import build_menus, create_actions, enable_for_report
 from drafter.gui.jobs import Jobs
-from drafter.gui.metadata_form import MetadataForm
-from drafter.gui.navigator import CHECK, META, Navigator
-from drafter.gui.section_page import SectionPage
+from drafter.gui.navigator import CHECK, META, OPENING
 from drafter.gui.settings import Settings, WindowState
 from drafter.gui.start_page import StartPage
 from drafter.gui.status import LABELS, section_status
@@ -41,6 +40,9 @@ SOURCE_SUFFIXES = {".docx", ".txt"}
 class MainWindow(QMainWindow):
     reportOpened = Signal()
     saved = Signal(str)
+    checked = Signal(object)  # CheckResult
+    exported = Signal(str)
+    warmedUp = Signal(str)  # "indicators" | "suggestions"
 
     def __init__(self, settings: Settings | None = None):
         super().__init__()
@@ -52,31 +54,23 @@ class MainWindow(QMainWindow):
         self.skeleton: Skeleton | None = None
         self.path: Path | None = None
         self.dirty = False
+        self.edits = 0  # changes made; autosave writes only when this moved on
+        self.autosaved_edits = -1
         self.current_page = ""
         self.setAcceptDrops(True)
         self.resize(1200, 800)
 
-        self.actions = create_actions(self)
-        build_menus(self, self.actions)
+        self.action_map = create_actions(self)
+        build_menus(self, self.action_map)
         self._connect_actions()
 
         self.stack = QStackedWidget(self)
         self.setCentralWidget(self.stack)
         self.start_page = StartPage(self)
         self.stack.addWidget(self.start_page)
-        self.workspace = QSplitter(Qt.Orientation.Horizontal, self)
-        self.workspace.setObjectName("workspace")
-        self.navigator = Navigator(self.workspace)
-        self.pages = QStackedWidget(self.workspace)
-        self.workspace.addWidget(self.navigator)
-        self.workspace.addWidget(self.pages)
-        self.workspace.setStretchFactor(1, 1)
-        self.workspace.setSizes([260, 940])
-        self.metadata_form = MetadataForm(self.pages)
-        self.section_page = SectionPage(self.pages)
-        self.pages.addWidget(self.metadata_form)
-        self.pages.addWidget(self.section_page)
-        self.stack.addWidget(self.workspace)
+        self.workspace: QSplitter | None = None  # built when the first report opens
+        self.opening_section: Section | None = None
+        self.check_result = None
         self.status_message = QLabel("")
         self.statusBar().addPermanentWidget(self.status_message)
 
@@ -86,28 +80,108 @@ class MainWindow(QMainWindow):
         self.start_page.recentRequested.connect(self.open_draft)
         self.start_page.restoreRequested.connect(self.restore)
         self.start_page.discardRequested.connect(self.discard_recovery)
-        self.navigator.pageRequested.connect(self.show_page)
-        self.metadata_form.changed.connect(self.mark_dirty)
-        self.section_page.changed.connect(self.mark_dirty)
-        self.section_page.edited.connect(self.refresh_current_status)
-        self.section_page.prevRequested.connect(lambda: self.step_section(-1))
-        self.section_page.nextRequested.connect(lambda: self.step_section(1))
 
+        self.indicators_ready = False
+        self.suggestions_ready = False
         self.autosave_timer = QTimer(self)
         self.autosave_timer.timeout.connect(self.autosave)
         self.apply_settings()
         self.show_start()
-        self._restore_geometry()
+        geometry = self.window_state.get("geometry")
+        if geometry:
+            self.restoreGeometry(geometry)
+
+    def build_workspace(self) -> None:
+        """The navigator and the pages: built on first use, so the start page shows fast."""
+        if self.workspace is not None:
+            return
+        from drafter.gui.check_page import CheckPage
+        from drafter.gui.metadata_form import MetadataForm
+        from drafter.gui.navigator import Navigator
+        from drafter.gui.section_page import SectionPage
+
+        self.workspace = QSplitter(Qt.Orientation.Horizontal, self)
+        self.workspace.setObjectName("workspace")
+        self.navigator = Navigator(self.workspace)
+        self.pages = QStackedWidget(self.workspace)
+        self.workspace.addWidget(self.navigator)
+        self.workspace.addWidget(self.pages)
+        self.workspace.setStretchFactor(1, 1)
+        self.workspace.setSizes([260, 940])
+        self.metadata_form = MetadataForm(self.pages)
+        self.section_page = SectionPage(self.jobs, self.pages)
+        self.pages.addWidget(self.metadata_form)
+        self.pages.addWidget(self.section_page)
+        self.check_page = CheckPage(self.pages)
+        self.pages.addWidget(self.check_page)
+        self.check_page.runRequested.connect(self.run_check)
+        self.check_page.jumpRequested.connect(self.jump_to_finding)
+        self.stack.addWidget(self.workspace)
+        self.navigator.pageRequested.connect(self.show_page)
+        self.metadata_form.changed.connect(self.mark_dirty)
+        self.metadata_form.changed.connect(self.update_title)
+        self.section_page.changed.connect(self.mark_dirty)
+        self.section_page.edited.connect(self.refresh_current_status)
+        self.section_page.indicatorsDetected.connect(self.refresh_current_status)
+        self.section_page.findElsewhere.connect(self.find_in_next_sections)
+        self.section_page.prevRequested.connect(lambda: self.step_section(-1))
+        self.section_page.nextRequested.connect(lambda: self.step_section(1))
+        self.section_page.indicators_ready = self.indicators_ready
+        if self.suggestions_ready:
+            self.section_page.suggest_panel.set_ready()
+        self.apply_settings()
+        for key, splitter in (
+            ("workspace", self.workspace),
+            ("section_splitter", self.section_page.splitter),
+        ):
+            state = self.window_state.get(key)
+            if state:
+                splitter.restoreState(state)
+
+    def warm_up(self) -> None:
+        """Load jieba, the indicator rules and the phrase index off the GUI thread."""
+
+        def indicators(_progress):
+            from drafter.core.indicators import warm_up
+
+            warm_up()
+
+        def suggestions(_progress):
+            from drafter.core.retrieval import warm_up
+
+            warm_up()
+
+        def indicators_done(_result) -> None:
+            self.indicators_ready = True
+            if self.workspace is not None:
+                self.section_page.indicators_ready = True
+            if self.report is not None:
+                self.refresh_all_statuses()
+                self.section_page.refresh_indicators()
+            self.warmedUp.emit("indicators")
+
+        def suggestions_done(_result) -> None:
+            self.suggestions_ready = True
+            if self.workspace is not None:
+                self.section_page.suggest_panel.set_ready()
+            self.warmedUp.emit("suggestions")
+
+        def failed(exc, tb) -> None:
+            self.statusBar().showMessage(f"参考表述库载入失败：{exc}", 10000)
+
+        self.jobs.run(indicators, on_done=indicators_done, on_error=failed)
+        self.jobs.run(suggestions, on_done=suggestions_done, on_error=failed)
 
     # ----- actions -----------------------------------------------------------------------
     def _connect_actions(self) -> None:
-        a = self.actions
+        a = self.action_map
         a["new"].triggered.connect(self.go_start)
         a["import"].triggered.connect(self.choose_import)
         a["open"].triggered.connect(self.choose_open)
         a["save"].triggered.connect(self.save)
         a["save_as"].triggered.connect(self.save_as)
         a["quit"].triggered.connect(self.close)
+        a["settings"].triggered.connect(self.open_settings)
         a["undo"].triggered.connect(lambda: self.section_page.editor.undo())
         a["redo"].triggered.connect(lambda: self.section_page.editor.redo())
         a["find"].triggered.connect(self.find)
@@ -118,12 +192,51 @@ class MainWindow(QMainWindow):
             )
         a["body"].triggered.connect(lambda: self.section_page.editor.set_heading_level(0))
         a["metadata"].triggered.connect(lambda: self.show_page(META))
+        a["check"].triggered.connect(self.run_check)
+        a["export"].triggered.connect(self.open_export)
         a["prev_section"].triggered.connect(lambda: self.step_section(-1))
         a["next_section"].triggered.connect(lambda: self.step_section(1))
 
     def apply_settings(self) -> None:
         self.autosave_timer.start(max(1, self.settings.autosave_seconds) * 1000)
         self.start_page.set_defaults(self.settings.default_organ, self.settings.default_kind)
+        if self.workspace is not None:
+            self.section_page.suggest_panel.enabled = self.settings.suggestions_on
+
+    def open_settings(self):
+        """Show the settings dialog (non-blocking); accepted values apply at once."""
+        from drafter.gui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.settings, self.jobs, self)
+        dialog.libraryChanged.connect(self.reload_library)
+
+        def accepted() -> None:
+            dialog.apply()
+            self._save_settings()
+            self.apply_settings()
+
+        dialog.accepted.connect(accepted)
+        dialog.open()
+        return dialog
+
+    def reload_library(self) -> None:
+        """The phrase library changed: rebuild the suggestion index off the GUI thread."""
+
+        def work(_progress):
+            from drafter.core.retrieval import default_suggester
+
+            suggester = default_suggester()
+            from drafter.core.corpus import Library
+
+            suggester.library = Library.open()
+            suggester.invalidate()
+            suggester.ensure_index()
+
+        def done(_result) -> None:
+            if self.workspace is not None:
+                self.section_page.ask_suggestions()
+
+        self.jobs.run(work, on_done=done, on_error=self.show_error)
 
     # ----- pages -------------------------------------------------------------------------
     def show_start(self) -> None:
@@ -131,7 +244,7 @@ class MainWindow(QMainWindow):
         self.start_page.set_recent(self.settings.recent_drafts)
         recoveries = storage.find_recoveries()
         self.start_page.set_recovery(recoveries[0] if recoveries else None)
-        enable_for_report(self.actions, False)
+        enable_for_report(self.action_map, False)
         self.update_title()
 
     def go_start(self) -> None:
@@ -151,40 +264,161 @@ class MainWindow(QMainWindow):
         elif page == CHECK:
             self.show_check_page()
         else:
-            section = self.section_by_id(page)
+            section = self.opening_page_section() if page == OPENING else self.section_by_id(page)
             if section is None:
                 return
-            node = self.skeleton.node(section.key) if self.skeleton else None
+            node = self.skeleton.node(section.key) if self.skeleton and page != OPENING else None
             self.section_page.show_section(
                 self.report,
                 section,
                 node,
                 self.navigator.neighbour(page, -1) is not None,
                 self.navigator.neighbour(page, 1) is not None,
+                opening=page == OPENING,
+                depth=self.section_depth(section),
             )
             self.pages.setCurrentWidget(self.section_page)
             self.refresh_current_status()
             self.section_page.editor.setFocus()
 
     def show_check_page(self) -> None:
-        """Placeholder page until checks are wired: the navigator keeps its place."""
-        self.pages.setCurrentWidget(self.metadata_form)
+        self.pages.setCurrentWidget(self.check_page)
+
+    # ----- checking ------------------------------------------------------------------------
+    def run_check(self) -> None:
+        """Check a snapshot of the report off the GUI thread; show the findings."""
+        if self.report is None:
+            return
+        self.commit()
+        snapshot = copy.deepcopy(self.report)
+        if self.current_page != CHECK:
+            self.show_page(CHECK)
+        self.check_page.show_running()
+
+        def work(_progress):
+            from drafter.core.checks import run_checks
+
+            return run_checks(snapshot)
+
+        def done(result) -> None:
+            self.check_result = result
+            self.check_page.show_result(result, self.skeleton)
+            self.checked.emit(result)
+
+        self.jobs.run(
+            work, on_done=done, on_error=self.show_error, title="正在检查报告…", parent=self
+        )
+
+    def jump_to_finding(self, finding) -> None:
+        """Show the paragraph (or section) a finding is about, its span selected."""
+        if self.report is None:
+            return
+        if finding.paragraph:
+            found = self.report.find_paragraph(finding.paragraph)
+            if found is not None:
+                section, _para = found
+                self.show_page(section.id if section is not None else OPENING)
+                self.section_page.editor.goto_paragraph(
+                    finding.paragraph, finding.start, finding.end
+                )
+                return
+        key = finding.section
+        if not key and finding.indicator:
+            from drafter.core.indicators import load_catalog
+
+            ind = load_catalog().get(finding.indicator)
+            key = f"S1.{ind.area}" if ind else None
+        target = self.report.find(key) if key else None
+        if target is None and key:
+            target = self.report.find(key.split(".")[0])
+        if target is not None:
+            self.show_page(target.id)
+        else:
+            self.show_page(META)
+
+    # ----- export --------------------------------------------------------------------------
+    def open_export(self):
+        """The export dialog (non-blocking); accepting it exports off the GUI thread."""
+        from drafter.gui.export_dialog import ExportDialog
+
+        if self.report is None:
+            return None
+        self.commit()
+        stem = (
+            self.path.name.removesuffix(".json").removesuffix(".fzbg")
+            if self.path
+            else (self.report.metadata.title or "报告")
+        )
+        dialog = ExportDialog(Path(self._last_dir()) / f"{stem}.docx", self.settings.font_set, self)
+        dialog.accepted.connect(
+            lambda: self.export_to(dialog.target(), dialog.options(), dialog.open_check.isChecked())
+        )
+        dialog.open()
+        self.export_dialog = dialog
+        return dialog
+
+    def export_to(self, target: Path, options, open_after: bool) -> None:
+        snapshot = copy.deepcopy(self.report)
+
+        def work(progress):
+            from drafter.core.exporter import export_docx
+
+            return export_docx(snapshot, target, options, progress=progress)
+
+        def done(path) -> None:
+            self.statusBar().showMessage(f"已导出 {path}", 8000)
+            self.exported.emit(str(path))
+            if open_after and QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+                return
+            box = QMessageBox(
+                QMessageBox.Icon.Information, "导出完成", f"已导出：\n{path}", parent=self
+            )
+            folder = box.addButton("打开所在文件夹", QMessageBox.ButtonRole.ActionRole)
+            box.addButton(QMessageBox.StandardButton.Close)
+            folder.clicked.connect(
+                lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(path).parent)))
+            )
+            box.open()
+
+        self.jobs.run(
+            work, on_done=done, on_error=self.show_error, title="正在导出 Word 文档…", parent=self
+        )
 
     def leave_page(self) -> None:
         """Commit the editor into the model; autosave on every section change if dirty."""
-        if self.report is None:
+        if self.report is None or self.workspace is None:
             return
         if self.pages.currentWidget() is self.section_page and self.section_page.section:
-            self.section_page.commit()
-            self.refresh_status(self.section_page.section)
+            self.commit()
+            if self.section_page.section is not self.opening_section:
+                self.refresh_status(self.section_page.section)
             if self.dirty:
                 self.autosave()
+
+    def opening_page_section(self) -> Section:
+        """The opening paragraphs wrapped as a section for the editor (written back on commit)."""
+        self.opening_section = Section(section="S1", paragraphs=list(self.report.opening))
+        return self.opening_section
 
     def step_section(self, step: int) -> None:
         current = self.current_page if self.current_page not in (META, CHECK) else ""
         target = self.navigator.neighbour(current, step) if current else self.navigator.order[0]
         if target:
             self.show_page(target)
+
+    def section_depth(self, section: Section) -> int:
+        """1 for a top-level section, 2 for a work area inside it, and so on."""
+
+        def depth_in(sections: list[Section], level: int) -> int:
+            for s in sections:
+                if s is section:
+                    return level
+                found = depth_in(s.children, level + (1 if s.heading else 0))
+                if found:
+                    return found
+            return 0
+
+        return depth_in(self.report.sections, 1) if self.report else 1
 
     def section_by_id(self, section_id: str) -> Section | None:
         if self.report is None:
@@ -193,8 +427,12 @@ class MainWindow(QMainWindow):
 
     # ----- statuses ----------------------------------------------------------------------
     def present_indicators(self, section: Section) -> set[str] | None:
-        """Indicator ids the section's text covers (None: detection not available)."""
-        return None
+        """Indicator ids the section's text covers (None until the rules are warm)."""
+        if not self.indicators_ready:
+            return None
+        from drafter.core.indicators import detect_indicators
+
+        return {i for i, d in detect_indicators(section.text()).items() if d.present}
 
     def refresh_status(self, section: Section) -> str:
         node = self.skeleton.node(section.key) if self.skeleton else None
@@ -208,7 +446,7 @@ class MainWindow(QMainWindow):
 
     def refresh_current_status(self) -> None:
         section = self.section_page.section
-        if self.report is None or section is None:
+        if self.report is None or section is None or section is self.opening_section:
             return
         self.section_page.commit()
         status = self.refresh_status(section)
@@ -219,6 +457,7 @@ class MainWindow(QMainWindow):
 
     # ----- documents ---------------------------------------------------------------------
     def set_report(self, report: Report, path: Path | None, dirty: bool = False) -> None:
+        self.build_workspace()
         self.report = report
         self.path = Path(path) if path else None
         try:
@@ -228,8 +467,9 @@ class MainWindow(QMainWindow):
         self.navigator.set_report(report, self.skeleton)
         self.refresh_all_statuses()
         self.stack.setCurrentWidget(self.workspace)
-        enable_for_report(self.actions, True)
+        enable_for_report(self.action_map, True)
         self.dirty = dirty
+        self.edits += 1
         self.current_page = ""
         first = self.navigator.order[0] if self.navigator.order else META
         self.show_page(first)
@@ -242,7 +482,8 @@ class MainWindow(QMainWindow):
         self.report = None
         self.path = None
         self.dirty = False
-        self.section_page.section = None
+        if self.workspace is not None:
+            self.section_page.section = None
 
     def new_report(self, organ: str, kind: str, year: int, skeleton_id: str) -> None:
         try:
@@ -269,7 +510,31 @@ class MainWindow(QMainWindow):
         self.set_report(report, Path(path))
         self.settings.add_recent(path)
         self._save_settings()
+        self.offer_newer_autosave(Path(path))
         return True
+
+    def offer_newer_autosave(self, path: Path) -> QMessageBox | None:
+        """A draft opened directly while an autosave newer than the file exists: offer it."""
+        target = storage.recovery_path(path)
+        newer = [
+            r
+            for r in storage.find_recoveries()
+            if r.path == target and r.saved_at > path.stat().st_mtime
+        ]
+        if not newer:
+            return None
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "恢复未保存的修改",
+            "这份草稿有比文件更新的自动保存内容（程序上次可能没有正常关闭）。要恢复吗？",
+            parent=self,
+        )
+        restore = box.addButton("恢复自动保存的内容", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("保留文件中的版本", QMessageBox.ButtonRole.RejectRole)
+        restore.clicked.connect(lambda: self.restore(newer[0]))
+        box.open()
+        self.recovery_box = box
+        return box
 
     def choose_import(self) -> None:
         if not self.maybe_save():
@@ -281,10 +546,45 @@ class MainWindow(QMainWindow):
             self.import_source(name)
 
     def import_source(self, path: str) -> None:
-        self.show_error(DrafterError(path, "导入功能尚未就绪"))
+        """Read last year's report off the GUI thread, then show what was understood."""
+
+        def work(_progress):
+            from drafter.core.importer import import_file
+
+            return import_file(path)
+
+        self.jobs.run(
+            work,
+            on_done=lambda result: self.show_import(result, path),
+            on_error=self.show_error,
+            title="正在读取去年的报告…",
+            parent=self,
+        )
+
+    def show_import(self, result, path: str):
+        """The import summary dialog; accepting it opens the rolled-forward draft."""
+        from drafter.gui.import_summary import ImportSummary, complete_sections
+
+        try:
+            skeleton = load_skeleton(result.report.skeleton)
+        except DrafterError:
+            skeleton = None
+        dialog = ImportSummary(result, skeleton, Path(path).name, self)
+
+        def accepted() -> None:
+            complete_sections(result.report, skeleton)
+            self.close_report()
+            self.set_report(result.report, None, dirty=True)
+            self.activateWindow()
+
+        dialog.accepted.connect(accepted)
+        dialog.open()
+        self.import_dialog = dialog
+        return dialog
 
     def restore(self, recovery: storage.Recovery) -> None:
         path = Path(recovery.draft_path) if recovery.draft_path else None
+        self.dirty = True  # keeps the recovery file until the restored draft is saved
         self.close_report()
         self.set_report(recovery.report, path, dirty=True)
         if recovery.path != storage.recovery_path(path):
@@ -297,13 +597,18 @@ class MainWindow(QMainWindow):
 
     # ----- saving ------------------------------------------------------------------------
     def mark_dirty(self) -> None:
+        self.edits += 1
         if not self.dirty:
             self.dirty = True
             self.update_title()
 
     def commit(self) -> None:
+        if self.workspace is None:
+            return
         if self.pages.currentWidget() is self.section_page and self.section_page.section:
             self.section_page.commit()
+            if self.section_page.section is self.opening_section and self.report is not None:
+                self.report.opening = self.opening_section.paragraphs
 
     def save(self) -> bool:
         if self.report is None:
@@ -346,11 +651,12 @@ class MainWindow(QMainWindow):
 
     def autosave(self) -> None:
         """Write the recovery copy of a dirty draft (never the draft file itself)."""
-        if self.report is None or not self.dirty:
+        if self.report is None or not self.dirty or self.autosaved_edits == self.edits:
             return
         self.commit()
         try:
             storage.autosave(self.report, self.path)
+            self.autosaved_edits = self.edits
         except DrafterError as exc:
             self.statusBar().showMessage(f"自动保存失败：{exc.reason}", 8000)
             return
@@ -383,6 +689,23 @@ class MainWindow(QMainWindow):
         if self.pages.currentWidget() is not self.section_page:
             self.step_section(1)
         self.section_page.show_find(self.section_page.editor.textCursor().selectedText())
+
+    def find_in_next_sections(self, needle: str) -> None:
+        """Continue a search in the sections after this one, wrapping round to this one."""
+        self.commit()
+        order = list(self.navigator.order)
+        here = self.current_page if self.current_page in order else None
+        start = order.index(here) + 1 if here else 0
+        candidates = order[start:] + order[:start]
+        for sid in candidates:
+            section = self.section_by_id(sid)
+            if section is not None and any(needle in p.lead + p.text for p in section.paragraphs):
+                wrapped = here is not None and order.index(sid) <= order.index(here)
+                if sid != self.current_page:
+                    self.show_page(sid)
+                self.section_page.find_from_start(needle, "已从头继续查找" if wrapped else "")
+                return
+        self.section_page.find_from_start(needle)
 
     # ----- window --------------------------------------------------------------------------
     def update_title(self) -> None:
@@ -417,21 +740,11 @@ class MainWindow(QMainWindow):
         except DrafterError as exc:
             self.statusBar().showMessage(f"无法保存设置：{exc.reason}", 8000)
 
-    def _restore_geometry(self) -> None:
-        geometry = self.window_state.get("geometry")
-        if geometry:
-            self.restoreGeometry(geometry)
-        splitter = self.window_state.get("workspace")
-        if splitter:
-            self.workspace.restoreState(splitter)
-        editor_split = self.window_state.get("section_splitter")
-        if editor_split:
-            self.section_page.splitter.restoreState(editor_split)
-
     def _save_geometry(self) -> None:
         self.window_state.set("geometry", self.saveGeometry().data())
-        self.window_state.set("workspace", self.workspace.saveState().data())
-        self.window_state.set("section_splitter", self.section_page.splitter.saveState().data())
+        if self.workspace is not None:
+            self.window_state.set("workspace", self.workspace.saveState().data())
+            self.window_state.set("section_splitter", self.section_page.splitter.saveState().data())
         try:
             self.window_state.save()
         except DrafterError:

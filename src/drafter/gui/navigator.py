@@ -11,7 +11,7 @@ from drafter.core.skeleton import Skeleton
 from drafter.gui.status import COLOURS, LABELS, MARKS
 
 ROLE = Qt.ItemDataRole.UserRole
-META, CHECK = "meta", "check"
+META, OPENING, CHECK = "meta", "opening", "check"
 
 
 def section_label(section: Section, skeleton: Skeleton | None) -> str:
@@ -22,7 +22,7 @@ def section_label(section: Section, skeleton: Skeleton | None) -> str:
 
 
 class Navigator(QTreeWidget):
-    """Emits ``pageRequested(page)``: "meta", "check", or a Section.id."""
+    """Emits ``pageRequested(page)``: "meta", "opening", "check", or a Section.id."""
 
     pageRequested = Signal(str)
 
@@ -49,6 +49,9 @@ class Navigator(QTreeWidget):
         meta.setData(0, ROLE, META)
         meta.setFont(0, bold)
         self.items[META] = meta
+        opening = QTreeWidgetItem(self, ["开头段落"])
+        opening.setData(0, ROLE, OPENING)
+        self.items[OPENING] = opening
 
         def add(parent, sec: Section) -> None:
             item = QTreeWidgetItem(parent, [section_label(sec, skeleton)])

@@ -6,10 +6,12 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
     QLabel,
     QLineEdit,
+    QListWidget,
     QPushButton,
     QSplitter,
     QTabWidget,
@@ -22,6 +24,9 @@ from PySide6.QtWidgets import (
 from drafter.core.model import Report, Section
 from drafter.core.skeleton import SkeletonNode
 from drafter.gui.editor import SectionEditor
+from drafter.gui.indicator_panel import IndicatorPanel, section_indicator_ids
+from drafter.gui.jobs import Jobs
+from drafter.gui.suggest_panel import SuggestPanel
 from drafter.gui.uiload import child, load_ui
 
 
@@ -32,8 +37,10 @@ class SectionPage(QWidget):
     nextRequested = Signal()
     changed = Signal()  # any edit (draft is dirty)
     edited = Signal()  # text settled after typing (debounced)
+    indicatorsDetected = Signal()  # the indicator ticks were brought up to date
+    findElsewhere = Signal(str)  # no further match in this section: look in the next ones
 
-    def __init__(self, parent=None):
+    def __init__(self, jobs: Jobs, parent=None):
         super().__init__(parent)
         self.form = load_ui("section_page", self)
         layout = QVBoxLayout(self)
@@ -58,6 +65,16 @@ class SectionPage(QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.find_bar.hide()
+        self.indicators_ready = False
+        self.indicator_panel = IndicatorPanel(
+            child(f, QWidget, "indicatorList"), child(f, QLabel, "indicatorSummary")
+        )
+        self.suggest_panel = SuggestPanel(
+            jobs,
+            child(f, QListWidget, "suggestList"),
+            child(f, QLabel, "suggestStatus"),
+            child(f, QPushButton, "insertSuggestionButton"),
+        )
 
         self.report: Report | None = None
         self.section: Section | None = None
@@ -69,7 +86,13 @@ class SectionPage(QWidget):
         self.runin_check.toggled.connect(self._runin_toggled)
         self.editor.changed.connect(self.changed)
         self.editor.edited.connect(self.edited)
+        self.editor.edited.connect(self.refresh_indicators)
+        self.editor.edited.connect(self.ask_suggestions)
         self.editor.currentParagraphChanged.connect(self._show_last_year)
+        self.editor.currentParagraphChanged.connect(self.ask_suggestions)
+        self.indicator_panel.changed.connect(self.changed)
+        self.indicator_panel.insertRequested.connect(self.editor.insert_paragraph)
+        self.suggest_panel.insertRequested.connect(self.editor.insert_paragraph)
         self.find_edit.returnPressed.connect(self.find_next)
         child(f, QPushButton, "findNextButton").clicked.connect(self.find_next)
         child(f, QToolButton, "findCloseButton").clicked.connect(self.hide_find)
@@ -83,16 +106,25 @@ class SectionPage(QWidget):
         node: SkeletonNode | None,
         has_prev: bool,
         has_next: bool,
+        opening: bool = False,
+        depth: int = 1,
     ) -> None:
         self.report, self.section, self.node = report, section, node
-        title = node.title if node else (section.heading or section.key)
+        if opening:
+            title = "开头段落"
+            guidance = "写明报告的依据和一年来的总体情况，以“现将有关情况报告如下：”收尾。"
+        else:
+            title = node.title if node else (section.heading or section.key)
+            guidance = node.guidance if node and node.guidance else "按本节主题撰写。"
         self.title.setText(title)
-        self.guidance.setText(node.guidance if node and node.guidance else "按本节主题撰写。")
+        self.guidance.setText(guidance)
+        for w in (self.heading_edit, self.runin_check, child(self.form, QLabel, "headingLabel")):
+            w.setVisible(not opening)
         self.heading_edit.setText(section.heading)
         self.runin_check.blockSignals(True)
         self.runin_check.setChecked(section.runin)
         self.runin_check.blockSignals(False)
-        self.editor.load(section)
+        self.editor.load(section, depth if section.heading else depth - 1)
         self.prev_button.setEnabled(has_prev)
         self.next_button.setEnabled(has_next)
         has_last = any(p.last_year_text for p in section.paragraphs)
@@ -100,6 +132,9 @@ class SectionPage(QWidget):
             self.side_tabs.indexOf(child(self.form, QWidget, "lastYearTab")), has_last
         )
         self._show_last_year(self.editor.current_paragraph_id())
+        self.indicator_panel.set_indicators(report, section_indicator_ids(node))
+        self.refresh_indicators()
+        self.ask_suggestions()
         if self.find_bar.isVisible():
             self.editor.highlight_matches(self.find_edit.text())
 
@@ -109,6 +144,26 @@ class SectionPage(QWidget):
 
     def set_status_text(self, text: str) -> None:
         self.status_label.setText(text)
+
+    # ----- indicators and suggestions -----------------------------------------------------
+    def refresh_indicators(self) -> None:
+        """Tick the section's indicators from its text (fast once jieba is warm)."""
+        if self.section is None:
+            return
+        if not self.indicators_ready:
+            self.indicator_panel.show_detections(None)
+            return
+        from drafter.core.indicators import detect_indicators
+
+        self.commit()
+        self.indicator_panel.show_detections(detect_indicators(self.section.text()))
+        self.indicatorsDetected.emit()
+
+    def ask_suggestions(self, *_args) -> None:
+        if self.section is None:
+            return
+        text = self.editor.current_text().strip() or self.section.heading
+        self.suggest_panel.request(text, self.section.section, self.section.area)
 
     # ----- find --------------------------------------------------------------------------
     def show_find(self, text: str = "") -> None:
@@ -124,8 +179,26 @@ class SectionPage(QWidget):
         self.editor.setFocus()
 
     def find_next(self) -> bool:
-        found = self.editor.find_text(self.find_edit.text())
-        self.find_status.setText("" if found or not self.find_edit.text() else "本节未找到")
+        """The next match after the cursor; past the last one, the search moves on to the
+        following sections (the main window knows them)."""
+        needle = self.find_edit.text()
+        self.find_status.setText("")
+        if not needle:
+            self.editor.highlight_matches("")
+            return False
+        if self.editor.find_text(needle, wrap=False):
+            return True
+        self.findElsewhere.emit(needle)
+        return False
+
+    def find_from_start(self, needle: str, note: str = "") -> bool:
+        """Select the first match in this section (after the search moved here)."""
+        self.show_find(needle)
+        self.editor.moveCursor(QTextCursor.MoveOperation.Start)
+        found = self.editor.find_text(needle, wrap=False)
+        self.find_status.setText(note if found else "全文未找到")
+        if found:
+            self.editor.setFocus()
         return found
 
     # ----- internals -----------------------------------------------------------------------

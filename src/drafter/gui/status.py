@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from drafter.core.blanks import has_blanks
-from drafter.core.indicators import load_catalog
 from drafter.core.model import Report, Section
 from drafter.core.skeleton import SkeletonNode
 
@@ -18,6 +17,8 @@ def required_indicators(node: SkeletonNode | None, kind: str) -> list[str]:
     """The indicators a section must cover for this organ kind (areas included)."""
     if node is None:
         return []
+    from drafter.core.indicators import load_catalog
+
     catalog = load_catalog()
     return [i for i in node.all_indicators() if i in catalog and catalog[i].required_for(kind)]
 

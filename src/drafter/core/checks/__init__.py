@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from drafter.core.checks.conventions import check_conventions
-from drafter.core.checks.figures import check_figures
+from drafter.core.checks.figures import check_figures, check_last_year
 from drafter.core.checks.finding import Finding, severity_rank
-from drafter.core.checks.indicators import check_indicators
+from drafter.core.checks.indicators import check_indicators, check_plans
 from drafter.core.checks.structure import check_structure, sections_found
 from drafter.core.indicators import indicator_statuses
 from drafter.core.model import Report
@@ -74,9 +74,11 @@ def run_checks(
     kind = kind or report_kind(report)
     found = sections_found(report)
     statuses = indicator_statuses(report, kind)
-    findings: list[Finding] = list(check_structure(report, found))
+    findings: list[Finding] = list(check_structure(report, found, from_file=source is not None))
     findings += check_indicators(report, statuses, kind)
+    findings += check_plans(report, statuses)
     findings += check_figures(report)
+    findings += check_last_year(report, statuses)
     findings += check_conventions(
         report, source.lines if source else None, source.debris if source else None
     )

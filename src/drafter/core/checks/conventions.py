@@ -4,8 +4,8 @@ contradict the report year, the outdated 纲要 as current basis, unfilled blank
 and paragraphs still word for word last year's.
 
 Checks on body text read the paragraphs as imported (the importer keeps their wording as
-written). Heading numbers are not kept in the model (it computes them), so numbering is checked
-on the source's raw paragraphs (:func:`check_numbering`), when the report came from a file.
+written). Heading numbers are not kept in the model (it computes them): numbering is checked on
+the source's raw paragraphs (checks/numbering.py) when the report came from a file.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from datetime import date
 
 from drafter.core.blanks import find_blanks
 from drafter.core.checks.finding import Finding
+from drafter.core.checks.numbering import check_numbering
 from drafter.core.checks.units import TextUnit, text_units
 from drafter.core.indicators import sentences
 from drafter.core.model import Report
@@ -77,6 +78,7 @@ _SPACE = re.compile(
     rf"|(?<=\d)[ \u3000\u00a0]+(?=[{CJK}])"
 )
 _QUOTED = re.compile(r"“[^“”]{0,40}”")
+_LIST_MARKER = re.compile(r"(?:^|[\s，。；：、,;:])[0-9a-zA-Z一二三四五六七八九十]{1,2}[）)]$")
 
 
 def _half_width(unit: TextUnit) -> Iterator[Finding]:
@@ -106,6 +108,8 @@ def _unbalanced(unit: TextUnit) -> Iterator[Finding]:
         if ch in PAIRS:
             stack.append((SAME_KIND.get(ch, ch), i))
         elif ch in CLOSERS:
+            if ch in "）)" and _LIST_MARKER.search(unit.text[max(0, i - 4) : i + 1]):
+                continue  # "1)" / "a）" numbering a list item
             opener = SAME_KIND.get(CLOSERS[ch], CLOSERS[ch])
             if stack and stack[-1][0] == opener:
                 stack.pop()
@@ -193,16 +197,21 @@ def _years(report: Report, unit: TextUnit) -> Iterator[Finding]:
         return
     if unit.section == "S4" and unit.is_heading:
         for m in _YEAR_IN_HEADING.finditer(text):
-            if int(m.group(1)) not in (year + 1,) and not _RANGE.search(text):
+            if int(m.group(1)) <= year and not _RANGE.search(text):
                 yield _year_finding(unit, m, year + 1, "下一年度安排的年份")
         return
     if unit.section not in ("S1", "S3", "S4"):
         return
-    expected = year + 1 if unit.section == "S4" else year
+    # S1/S3 report the year's work ("2020年，" in a 2021 report is last year's sentence);
+    # S4 plans the next year (a sentence opening on the report year or before is stale).
+    plans = unit.section == "S4"
     for a, b in sentences(text):
         m = _SENT_YEAR.match(text[a:b])
-        if m and int(m.group(1)) != expected:
-            yield _year_finding(unit, m, expected, "句首年份", offset=a)
+        if not m:
+            continue
+        y = int(m.group(1))
+        if (plans and y <= year) or (not plans and (y < year or y > year + 1)):
+            yield _year_finding(unit, m, year + 1 if plans else year, "句首年份", offset=a)
 
 
 def _year_finding(
@@ -254,92 +263,6 @@ def _dates(report: Report) -> Iterator[Finding]:
                 f"成文日期{d.year}年{d.month}月{d.day}日与{meta.year}年度报告不符。",
                 "年度报告一般在次年初成文，核对成文日期。",
             )
-
-
-# ----- numbering (raw source paragraphs) ---------------------------------------------------
-
-_CN = "一二三四五六七八九十"
-_NUM_PATTERNS = (
-    (1, re.compile(rf"^([{_CN}]{{1,3}})\s*[、．]")),
-    (2, re.compile(rf"^[（(]\s*([{_CN}]{{1,3}})\s*[）)]")),
-    (4, re.compile(r"^[（(]\s*(\d{1,2})\s*[）)]")),
-    (3, re.compile(r"^(\d{1,2})\s*([.．、])")),
-)
-_AMOUNT = re.compile(r"\d*\s*(万|亿|%|％|个百分点|倍|元|件|项|人|个|家|户|次|小时|天)")
-LEVEL_STYLE = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）"}
-
-
-def _cn_value(s: str) -> int:
-    digits = {c: i for i, c in enumerate("零一二三四五六七八九")}
-    if "十" in s:
-        head, _, tail = s.partition("十")
-        return (digits.get(head, 1) if head else 1) * 10 + (digits.get(tail, 0) if tail else 0)
-    return digits.get(s, 0)
-
-
-def check_numbering(lines: list[str]) -> Iterator[Finding]:
-    """Gaps, repeats, skipped levels and mixed "1." / "1、" in the source's heading numbers.
-
-    Numbering may restart under each parent or run on through the document (both are used);
-    a number fits when it is 1, the next under its parent, or the next overall.
-    """
-    in_parent: dict[int, int | None] = {1: None, 2: None, 3: None, 4: None}
-    overall: dict[int, int] = {1: 0, 2: 0, 3: 0, 4: 0}
-    seen_levels: set[int] = set()
-    styles3: dict[str, str] = {}
-    for raw in lines:
-        line = raw.strip(" \t\u3000\ufeff")
-        for level, rx in _NUM_PATTERNS:
-            m = rx.match(line)
-            if not m:
-                continue
-            value = _cn_value(m.group(1)) if level <= 2 else int(m.group(1))
-            if level == 3:
-                rest = line[m.end() :]
-                decimal = m.group(2) in ".．" and rest[:1].isdigit()
-                if decimal and (value != (in_parent[3] or 0) + 1 or _AMOUNT.match(rest)):
-                    break  # "2.5亿元…": a number, not a heading
-                styles3.setdefault("、" if m.group(2) == "、" else ".", line[:16])
-            shown = line[: m.end()].strip()
-            prev = in_parent[level]
-            fits = value == 1 or value == (prev or 0) + 1 or value == overall[level] + 1
-            if prev is not None and value == prev:
-                yield _numbering("numbering-repeat", f"标题编号“{shown}”重复：{line[:20]}")
-            elif not fits:
-                want = (prev or 0) + 1
-                yield _numbering(
-                    "numbering-gap",
-                    f"标题编号不连续：“{shown}”前应为第{want}项（{line[:20]}）。",
-                )
-            elif (
-                level > 1
-                and any(lv < level - 1 for lv in seen_levels)
-                and (level - 1 not in seen_levels)
-            ):
-                yield Finding(
-                    "numbering-level-skipped",
-                    "info",
-                    f"标题层级跳过了一级：“{shown}”直接出现在上一级“{LEVEL_STYLE[level - 2]}”之下"
-                    f"（{line[:20]}）。",
-                    "层次序数依次用“一、”“（一）”“1.”“（1）”。",
-                )
-            in_parent[level] = value
-            overall[level] = max(overall[level], value)
-            for lower in range(level + 1, 5):
-                in_parent[lower] = None
-                seen_levels.discard(lower)
-            seen_levels.add(level)
-            break
-    if len(styles3) > 1:
-        yield _numbering(
-            "numbering-mixed",
-            f"第三层标题编号混用“1.”和“1、”（如“{styles3['.']}”与“{styles3['、']}”）。",
-            "第三层序数统一写作“1.”。",
-        )
-
-
-def _numbering(code: str, message: str, hint: str = "") -> Finding:
-    return Finding(code, "warning", message, hint or "按顺序连续编号，不重复、不跳号。")
 
 
 # ----- the family ----------------------------------------------------------------------------
@@ -409,10 +332,14 @@ def check_conventions(
             )
         p = unit.paragraph
         if p is not None and unit.spans and p.unchanged_from_last_year and p.text.strip():
+            stale = [f for f in dict.fromkeys(p.stale_figures) if f in p.text]
+            figs = "、".join(f"“{f}”" for f in stale[:5])
+            last = report.last_year.year if report.last_year and report.last_year.year else ""
             yield Finding(
                 "paragraph-unchanged",
                 "warning",
-                "这一段与去年报告一字未改。",
+                "这一段与去年报告一字未改"
+                + (f"，其中数字{figs}仍是{last or '去'}年报告的数值。" if stale else "。"),
                 "按本年度的工作改写，更新其中的数字和事例。",
                 **unit.location(),
             )

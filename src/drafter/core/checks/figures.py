@@ -36,20 +36,41 @@ def _count_in(clause: str) -> Figure | None:
     return figs[0] if len(figs) == 1 else None
 
 
-def _funnel(unit: TextUnit, sent: str, offset: int) -> Iterator[Finding]:
-    if "复议" not in sent or _CARRIED_OVER.search(sent):
+_OTHER_CASES = re.compile(r"诉讼|应诉|信访|调解|投诉")
+
+
+def _funnel(unit: TextUnit) -> Iterator[Finding]:
+    """收到 ≥ 受理 ≥ 审结 for 行政复议, through the sentences of a paragraph that speak of it.
+
+    The run starts at a sentence naming 复议 and goes on through sentences that name no other
+    kind of case ("依法受理37件，审结26件。" after "收到行政复议申请48件。").
+    """
+    text = unit.text
+    if "复议" not in text:
         return
     staged: list[tuple[int, str, Figure, int]] = []
-    for a, b in _clauses(sent):
-        clause = sent[a:b]
-        fig = _count_in(clause)
-        if fig is None or fig.approx:
+    active = False
+    for sa, sb in sentences(text):
+        sent = text[sa:sb]
+        if "复议" in sent:
+            active = not _CARRIED_OVER.search(sent)
+        elif _OTHER_CASES.search(sent) or _CARRIED_OVER.search(sent):
+            active = False
+        if not active:
+            staged.append((-1, "", None, 0))  # a break in the run
             continue
-        for rank, (name, rx) in enumerate(REVIEW_STAGES):
-            if rx.search(clause[: fig.start]):
-                staged.append((rank, name, fig, offset + a))
-                break
+        for a, b in _clauses(sent):
+            clause = sent[a:b]
+            fig = _count_in(clause)
+            if fig is None or fig.approx:
+                continue
+            for rank, (name, rx) in enumerate(REVIEW_STAGES):
+                if rx.search(clause[: fig.start]):
+                    staged.append((rank, name, fig, sa + a))
+                    break
     for (r1, n1, f1, _o1), (r2, n2, f2, o2) in zip(staged, staged[1:], strict=False):
+        if r1 < 0 or r2 < 0:
+            continue
         if r2 > r1 and f2.unit == f1.unit and f2.value > f1.value:
             yield Finding(
                 "funnel-grows",
@@ -126,8 +147,8 @@ def _rates(unit: TextUnit, sent: str, offset: int) -> Iterator[Finding]:
 
 def _stale(report: Report, unit: TextUnit) -> Iterator[Finding]:
     p = unit.paragraph
-    if p is None or not unit.spans or not p.stale_figures:
-        return
+    if p is None or not unit.spans or not p.stale_figures or p.unchanged_from_last_year:
+        return  # a paragraph still word for word last year's is one finding (conventions)
     last = report.last_year.year if report.last_year and report.last_year.year else None
     year = report.metadata.year
     for fig in dict.fromkeys(p.stale_figures):
@@ -152,7 +173,32 @@ def check_figures(report: Report) -> Iterator[Finding]:
             sent = unit.text[a:b]
             if not any(ch.isdigit() for ch in sent) and "百分之" not in sent:
                 continue
-            yield from _funnel(unit, sent, a)
             yield from _mediation(unit, sent, a)
             yield from _rates(unit, sent, a)
+        yield from _funnel(unit)
         yield from _stale(report, unit)
+
+
+def check_last_year(report: Report, statuses: dict[str, dict]) -> Iterator[Finding]:
+    """An indicator's count equal to the one last year's report gave for it (rolled-forward
+    drafts). Rates are left alone (100% 出庭应诉率 two years running is normal), and so are
+    small counts; figures still standing in last year's wording are reported elsewhere."""
+    last = report.last_year
+    if last is None or not last.figures:
+        return
+    stale = {f for p in report.paragraphs() for f in p.stale_figures if f in p.text}
+    for ind_id, st in statuses.items():
+        before = last.figures.get(ind_id) or []
+        seen = {(f.get("value"), f.get("unit")) for f in before}
+        for fig in st["figures"]:
+            if fig["unit"] == "%" or not fig["value"] or fig["value"] < 10 or fig["text"] in stale:
+                continue
+            if (fig["value"], fig["unit"]) in seen:
+                was = "、".join(f["text"] for f in before[:4])
+                yield Finding(
+                    "figure-same-as-last-year",
+                    "info",
+                    f"{ind_id} 的数字“{fig['text']}”与{last.year or '去'}年报告相同（去年：{was}）。",
+                    "核实这是本年度的数据。",
+                    indicator=ind_id,
+                )

@@ -21,7 +21,7 @@ SECTION_NAMES = {
 REQUIRED = ("S1", "S2", "S3", "S4")
 HINTS = {
     "S1": "按工作领域写明上一年度的主要举措和成效，尽量给出数字。",
-    "S2": "单列一节，如实写明工作中存在的不足及其原因（督察工作规定第二十五条要求）。",
+    "S2": "单列一节，如实写明工作中存在的不足及其原因（《法治政府建设与责任落实督察工作规定》要求报告这一项）。",
     "S3": "单列一节，写明党政主要负责人履行推进法治建设第一责任人职责、加强法治政府建设的情况。",
     "S4": "单列一节，写明下一年度推进法治政府建设的主要安排。",
 }
@@ -58,8 +58,14 @@ def section_order(report: Report) -> list[str]:
     return seen
 
 
-def check_structure(report: Report, found: dict[str, bool]) -> Iterator[Finding]:
-    """Findings about sections; updates ``found`` with sections recognised by content."""
+def check_structure(
+    report: Report, found: dict[str, bool], from_file: bool = False
+) -> Iterator[Finding]:
+    """Findings about sections; updates ``found`` with sections recognised by content.
+
+    ``from_file``: the report was read from a document, so its 落款 is what the document says
+    (a draft's export signs with the organ name when no 落款 is set).
+    """
     by_section = dict(found)
     units = [u for u in text_units(report) if not u.is_heading]
     if not found["S3"]:
@@ -127,12 +133,12 @@ def check_structure(report: Report, found: dict[str, bool]) -> Iterator[Finding]
             "section-order",
             "warning",
             f"章节顺序（{names}）与规定顺序（S1、S2、S3、S4、S5）不一致。",
-            "按督察工作规定第二十五条的顺序排列：举措和成效、不足和原因、第一责任人履职情况、下一年度安排、其他情况。",
+            "按《法治政府建设与责任落实督察工作规定》所列顺序排列：举措和成效、不足和原因、第一责任人履职情况、下一年度安排、其他情况。",
         )
-    yield from _formal_parts(report)
+    yield from _formal_parts(report, from_file)
 
 
-def _formal_parts(report: Report) -> Iterator[Finding]:
+def _formal_parts(report: Report, from_file: bool) -> Iterator[Finding]:
     meta = report.metadata
     if not (meta.recipient.strip() or meta.doc_number.strip()):
         return  # the published web version: title and body alone
@@ -142,6 +148,20 @@ def _formal_parts(report: Report) -> Iterator[Finding]:
             "warning",
             "报告有发文字号，但没有主送机关。",
             "在标题下一行顶格写主送机关，如“××市人民政府：”。",
+        )
+    if not meta.signature.strip() and (from_file or not meta.organ.strip()):
+        yield Finding(
+            "signature-missing",
+            "warning",
+            "正式报告缺少落款（发文机关署名）。",
+            "在正文（结语）之后写发文机关全称或规范化简称。",
+        )
+    if not meta.date.strip():
+        yield Finding(
+            "date-missing",
+            "warning",
+            "正式报告缺少成文日期。",
+            "在落款下写成文日期，如“2022年2月11日”。",
         )
     closing = meta.closing.strip() or ""
     if not _CLOSING.search(closing):

@@ -1,0 +1,73 @@
+"""The export dialog: where to save the .docx and the layout options (版头, 印章, 版记, fonts)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from drafter.gui.settings import FONT_SETS
+from drafter.gui.uiload import child, load_ui
+
+
+class ExportDialog(QDialog):
+    def __init__(self, target: Path, font_set: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.form = load_ui("export_dialog", self)
+        self.setWindowTitle(self.form.windowTitle())
+        self.setMinimumWidth(self.form.minimumWidth())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.form)
+        f = self.form
+        self.path_edit = child(f, QLineEdit, "pathEdit")
+        self.path_edit.setText(str(target))
+        self.header_check = child(f, QCheckBox, "headerCheck")
+        self.seal_check = child(f, QCheckBox, "sealCheck")
+        self.record_check = child(f, QCheckBox, "recordCheck")
+        self.page_numbers_check = child(f, QCheckBox, "pageNumbersCheck")
+        self.bold3_check = child(f, QCheckBox, "boldLevel3Check")
+        self.open_check = child(f, QCheckBox, "openCheck")
+        self.font_combo = child(f, QComboBox, "fontCombo")
+        for key, label in FONT_SETS.items():
+            self.font_combo.addItem(label, key)
+        self.font_combo.setCurrentIndex(max(0, self.font_combo.findData(font_set)))
+        child(f, QPushButton, "browseButton").clicked.connect(self._browse)
+        buttons = child(f, QDialogButtonBox, "buttonBox")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("导出")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+
+    def target(self) -> Path:
+        path = Path(self.path_edit.text().strip())
+        return path if path.suffix.lower() == ".docx" else path.with_name(path.name + ".docx")
+
+    def options(self):
+        """The core.exporter ExportOptions the dialog's boxes describe."""
+        from drafter.core.exporter import ExportOptions
+
+        return ExportOptions(
+            header=self.header_check.isChecked(),
+            page_numbers=self.page_numbers_check.isChecked(),
+            seal=self.seal_check.isChecked(),
+            record=self.record_check.isChecked(),
+            font_set=self.font_combo.currentData(),
+            bold_level3=self.bold3_check.isChecked(),
+        )
+
+    def _browse(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, "导出为", self.path_edit.text(), "Word 文档 (*.docx)"
+        )
+        if name:
+            self.path_edit.setText(name)
