@@ -19,8 +19,9 @@ from drafter.core.suggest_quality import leave_one_seed_out
 seed_cache = suggest_fixtures.seed_cache
 warm_home = suggest_fixtures.warm_home
 
-# Measured 84/97 = 86.6% when written; the floor leaves room for small labelling changes.
-LEAVE_ONE_OUT_FLOOR = 0.80
+# Measured 89/97 = 91.8% when written (a constant top 5 from the commonest area, B, would
+# score 43%); the floor leaves room for small labelling changes.
+LEAVE_ONE_OUT_FLOOR = 0.85
 
 OWN_REPORT = """滨海区司法局2023年法治政府建设情况报告
 2023年，我局在区委、区政府的正确领导下，扎实推进法治政府建设，现将有关情况报告如下：
@@ -246,3 +247,13 @@ def test_module_level_warm_up_and_suggest(warm_home):
     results = retrieval.suggest("出庭应诉", section="S1", area="G", n=2, wait=False)
     assert len(results) == 2 and results[0].area == "G"
     assert results[0].to_dict()["source"] == results[0].source
+
+
+def test_a_report_gone_from_the_library_does_not_break_suggestions(library, tmp_path):
+    path = tmp_path / "own.txt"
+    path.write_text(OWN_REPORT, encoding="utf-8")
+    entry = library.add(path)
+    entry.path(library.folder).unlink()  # removed behind the library's back
+    results = Suggester(library).suggest("行政复议", n=2)
+    assert len(results) == 2
+    assert [p.source for p in library.problems] == [str(entry.path(library.folder))]

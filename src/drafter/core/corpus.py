@@ -33,7 +33,9 @@ ACCEPTED_SUFFIXES = (".docx", ".txt")
 MANIFEST = "library.json"
 MIN_PASSAGE = 8  # characters; shorter body lines ("无。") are not phrasing worth offering
 MIN_SENTENCE = 10
-CORPUS_VERSION = 1  # bump when labelling or templating changes (invalidates caches)
+CORPUS_VERSION = 3  # bump when labelling or templating changes (invalidates caches)
+RUNIN_MAX = 30  # a first sentence this short may be a run-in heading
+CLEAR_AREA = 4.0  # mapping strength above which a run-in heading decides the area
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,7 @@ class Library:
     def __init__(self, folder: Path, include_seeds: bool = True):
         self.folder = Path(folder)
         self.include_seeds = include_seeds
+        self.problems: list[DrafterError] = []  # reports that could not be read
 
     @classmethod
     def open(cls) -> Library:
@@ -160,7 +163,10 @@ class Library:
         """Every passage of every report (or of ``entries``), a paragraph followed by its
         sentences. Each report's passages are cached, so adding a report reads only it."""
         for entry in self.entries() if entries is None else entries:
-            yield from self.entry_passages(entry)
+            try:
+                yield from self.entry_passages(entry)
+            except DrafterError as exc:  # a report gone or damaged: the rest still serve
+                self.problems.append(exc)
 
     def entry_passages(self, entry: Entry) -> list[Passage]:
         path = entry.path(self.folder)
@@ -188,6 +194,21 @@ class Library:
 
     def closings(self) -> list[Passage]:
         return [p for p in self.passages() if p.kind == "closing"]
+
+
+def _paragraph_area(lead: str, text: str, area: str | None, year: int) -> str | None:
+    """A paragraph's work area: its run-in heading (the lead, or a short first sentence
+    such as "严格推行行政执法三项制度。") when that points clearly at an area, else the area
+    of the section it sits in, else what the mapping makes of the paragraph."""
+    from drafter.core.mapping import heading_area_strength, map_heading
+
+    first = split_sentences(text)[0] if text else ""
+    heading = lead or (first if len(first) <= RUNIN_MAX else "")
+    if heading:
+        own, strength = heading_area_strength(heading)
+        if own and strength >= CLEAR_AREA:
+            return own
+    return area or map_heading(heading, text, year)[1]
 
 
 def _passage_cache_path(entry: Entry, path: Path) -> Path:
@@ -219,7 +240,7 @@ def _body_paragraphs(report: Report) -> Iterator[tuple[str, str | None, str, str
 def passages_of(report: Report, organ: str, year: int, entry: str) -> Iterator[Passage]:
     """The labelled passages of one report (paragraphs, each followed by its sentences)."""
     from drafter.core.indicators import indicators_in
-    from drafter.core.mapping import map_heading, s3_content
+    from drafter.core.mapping import s3_content
     from drafter.core.templating import make_template
 
     meta = report.metadata
@@ -243,9 +264,12 @@ def passages_of(report: Report, organ: str, year: int, entry: str) -> Iterator[P
             entry,
         )
         if len(sentences) > 1:
-            for s, t in zip(sentences, templates, strict=True):
+            for i, (s, t) in enumerate(zip(sentences, templates, strict=True)):
                 # A run-in heading alone ("加强行政复议应诉工作。") is not a phrase to offer.
-                if len(s.strip()) >= MIN_SENTENCE and s.strip() != lead.strip():
+                heading_like = s.strip() == lead.strip() or (
+                    i == 0 and len(s) <= 20 and not any(c in s for c in "，,；;")
+                )
+                if len(s.strip()) >= MIN_SENTENCE and not heading_like:
                     ids = tuple(indicators_in(s))
                     yield Passage(s, t, "sentence", section, area, ids, organ, year, entry)
 
@@ -258,8 +282,8 @@ def passages_of(report: Report, organ: str, year: int, entry: str) -> Iterator[P
     body = [b for b in _body_paragraphs(report) if (b[2] + b[3]).strip().rstrip("。") != "无"]
     for i, (section, area, lead, text) in enumerate(body):
         full = (lead + text).strip()
-        if section == "S1" and area is None:
-            area = map_heading(lead, text, year)[1]
+        if section == "S1":
+            area = _paragraph_area(lead, text, area, year)
         if section == "S1" and s3_content(full):
             section = "S3"
         last = i == len(body) - 1 and section in ("S4", "S5")

@@ -73,7 +73,7 @@ def is_loaded() -> bool:
 
 def load() -> None:
     """Load jieba and the domain dictionary (about a second; safe from any thread)."""
-    global _tokenizer, _pos_tokenizer
+    global _tokenizer
     if _tokenizer is not None:
         return
     with _lock:
@@ -85,8 +85,7 @@ def load() -> None:
         tok = jieba.Tokenizer()
         tok.tmp_dir = str(paths.user_cache_dir())
         tok.initialize()
-        # load_userdict would re-read the file line by line with the same effect;
-        # add_word keeps the POS tag for posseg.
+        # The domain dictionary (what load_userdict does, from the parsed file).
         for term, flag in domain_terms().items():
             tok.add_word(term, freq=_freq_for(term), tag=flag)
         _tokenizer = tok
@@ -161,7 +160,7 @@ def search_tokens(text: str) -> list[str]:
     return out
 
 
-def vocabulary_tokens(text: str, vocabulary, max_len: int = 8) -> list[str]:
+def vocabulary_tokens(text: str, vocabulary, max_len: int = 16) -> list[str]:
     """Tokens by forward maximum matching against an index vocabulary, without jieba.
 
     Used to answer a query from a cached index before jieba has loaded: only words the
