@@ -143,6 +143,9 @@ def test_whole_journey(qtbot, window, tmp_path):
     assert result.indicators["G7"]["status"] == "n/a"
     assert result.indicators["G2"]["status"] == "present"
     assert window.pages.currentWidget() is window.check_page
+    assert window.navigator.items["check"].text(0) == (
+        f"检查结果（错误 {result.count('error')}，提醒 {result.count('warning')}）"
+    )
     tree = window.check_page.tree
     assert tree.topLevelItemCount() >= 1
     items = window.check_page.finding_items()

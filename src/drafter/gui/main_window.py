@@ -316,6 +316,7 @@ class MainWindow(QMainWindow):
         def done(result) -> None:
             self.check_result = result
             self.check_page.show_result(result, self.skeleton)
+            self.navigator.set_check_summary(result.count("error"), result.count("warning"))
             self.checked.emit(result)
 
         self.jobs.run(
