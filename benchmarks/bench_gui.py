@@ -26,6 +26,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "003_9cb397488837d2a1.txt"
+HOME = tempfile.mkdtemp(prefix="drafter-bench-")  # one private home for every run
 
 BARE = r"""
 import sys, time
@@ -52,7 +53,7 @@ def env() -> dict:
     e = dict(os.environ)
     e["QT_QPA_PLATFORM"] = "offscreen"
     e["PYTHONPATH"] = os.pathsep.join([str(ROOT / "src"), *filter(None, [e.get("PYTHONPATH")])])
-    e.setdefault("DRAFTER_HOME", tempfile.mkdtemp(prefix="drafter-bench-"))
+    e.setdefault("DRAFTER_HOME", HOME)
     return e
 
 
