@@ -209,3 +209,31 @@ def test_dropping_a_draft_opens_it(qtbot, tmp_path):
         assert window.path == path and window.report.metadata.organ == "某某市司法局"
     finally:
         close_quietly(window)
+
+
+def test_export_dialog_options_and_default_target(qtbot, tmp_path):
+    window = make_window(qtbot)
+    try:
+        window.settings.font_set = "common"
+        window.new_report("某某区人民政府", "gov", 2023, "standard")
+        assert window.save_to(tmp_path / "区报告.fzbg.json")
+        dialog = window.open_export()
+        assert dialog.target() == tmp_path / "区报告.docx"
+        assert dialog.font_combo.currentData() == "common"
+        dialog.header_check.setChecked(True)
+        dialog.seal_check.setChecked(True)
+        dialog.record_check.setChecked(True)
+        dialog.page_numbers_check.setChecked(False)
+        options = dialog.options()
+        assert (options.header, options.seal, options.record, options.page_numbers) == (
+            True,
+            True,
+            True,
+            False,
+        )
+        assert options.font_set == "common"
+        dialog.path_edit.setText(str(tmp_path / "无后缀"))
+        assert dialog.target() == tmp_path / "无后缀.docx"
+        dialog.reject()
+    finally:
+        close_quietly(window)
