@@ -237,3 +237,21 @@ def test_export_dialog_options_and_default_target(qtbot, tmp_path):
         dialog.reject()
     finally:
         close_quietly(window)
+
+
+def test_dialog_forms_are_embedded_not_floating(qtbot, tmp_path):
+    window = make_window(qtbot)
+    try:
+        window.new_report("某某区人民政府", "gov", 2023, "standard")
+        settings = window.open_settings()
+        export = window.open_export()
+        window.import_source(str(SEED))
+        qtbot.waitUntil(lambda: getattr(window, "import_dialog", None) is not None, timeout=30000)
+        for dialog in (settings, export, window.import_dialog):
+            dialog.show()
+            assert not dialog.form.isWindow()
+            assert dialog.form.isVisible() and dialog.form.parent() is dialog
+            assert dialog.form.geometry().width() > 300
+            dialog.reject()
+    finally:
+        close_quietly(window)
