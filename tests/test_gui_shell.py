@@ -312,6 +312,13 @@ def test_metadata_form_edits_the_report(qtbot, window):
     assert "2023年法治政府建设工作的报告" in window.windowTitle()
     form.dates["date"].setDate(form.dates["date"].minimumDate())
     assert meta.date == ""
+    type_text(form.edits["note"], "联系人：张三，电话：12345678")
+    form.attachments.setFocus()
+    type_text(form.attachments, "指标完成情况表")
+    qtbot.keyClick(form.attachments, Qt.Key.Key_Return)
+    type_text(form.attachments, "典型案例汇编")
+    assert meta.note == "联系人：张三，电话：12345678"
+    assert meta.attachments == ["指标完成情况表", "典型案例汇编"]
 
 
 def test_navigator_status_follows_text_blanks_and_indicators(qtbot, window):
