@@ -415,3 +415,13 @@ def test_qt_standard_buttons_speak_chinese(qtbot, window):
     assert box.button(QDialogButtonBox.StandardButton.Ok).text() == "确定"
     assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "取消"
     dialog.reject()
+
+
+def test_default_year_is_the_year_being_reported_on():
+    import datetime as dt
+
+    from drafter.gui.start_page import default_year
+
+    assert default_year(dt.date(2026, 2, 10)) == 2025  # drafting in the reporting season
+    assert default_year(dt.date(2026, 7, 1)) == 2025
+    assert default_year(dt.date(2026, 11, 22)) == 2026  # the year's report is being drafted

@@ -26,9 +26,11 @@ from drafter.gui.uiload import child, load_ui
 KINDS = [("gov", "人民政府（地方各级政府）"), ("dept", "政府部门")]
 
 
-def default_year() -> int:
-    """Reports are written early in the year about the year before."""
-    return dt.date.today().year - 1
+def default_year(today: dt.date | None = None) -> int:
+    """The year a clerk is most likely reporting on: reports are drafted from November
+    (the year's work nearly done) to March (due before 3月1日 / 4月1日)."""
+    today = today or dt.date.today()
+    return today.year if today.month >= 11 else today.year - 1
 
 
 class StartPage(QWidget):
