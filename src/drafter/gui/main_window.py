@@ -26,6 +26,7 @@ from drafter.core import storage
 from drafter.core.errors import DrafterError
 from drafter.core.model import Report, Section
 from drafter.core.skeleton import Skeleton, load_skeleton, new_report
+from drafter.core.source_read import CONVERTIBLE
 from drafter.gui.actions import build_menus, create_actions, enable_for_report
 from drafter.gui.detection import DetectionCache
 from drafter.gui.jobs import Jobs
@@ -36,8 +37,9 @@ from drafter.gui.status import DONE, EMPTY, LABELS, MARKS, MISSING, PROGRESS, se
 
 APP_TITLE = "法治政府建设年度报告起草助手"
 DRAFT_FILTER = "报告草稿 (*.fzbg.json *.json)"
-SOURCE_FILTER = "去年的报告 (*.docx *.txt)"
-SOURCE_SUFFIXES = {".docx", ".txt"}
+SOURCE_FILTER = "去年的报告 (*.docx *.txt *.doc *.wps)"
+# Old Word/WPS formats (CONVERTIBLE) are turned into .docx by LibreOffice before importing.
+SOURCE_SUFFIXES = {".docx", ".txt", *CONVERTIBLE}
 
 
 class MainWindow(QMainWindow):
@@ -567,9 +569,18 @@ class MainWindow(QMainWindow):
         """Read last year's report off the GUI thread, then show what was understood."""
 
         def work(_progress):
-            from drafter.core.importer import import_file
+            import shutil
 
-            return import_file(path)
+            from drafter.core.importer import import_file
+            from drafter.core.source_read import convert_with_libreoffice
+
+            if Path(path).suffix.lower() not in CONVERTIBLE:
+                return import_file(path)
+            converted = convert_with_libreoffice(path)
+            try:
+                return import_file(converted)
+            finally:
+                shutil.rmtree(converted.parent, ignore_errors=True)
 
         self.jobs.run(
             work,
@@ -741,7 +752,7 @@ class MainWindow(QMainWindow):
         else:
             text = f"出现意外错误：{exc}"
         box = QMessageBox(QMessageBox.Icon.Warning, "无法完成", text, parent=self)
-        if tb:
+        if tb and not isinstance(exc, DrafterError):  # the clerk's message needs no traceback
             box.setDetailedText(tb)
         box.open()
 
