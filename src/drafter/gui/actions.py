@@ -33,6 +33,10 @@ ACTIONS: dict[str, tuple[str, str | QKeySequence.StandardKey | None, str]] = {
     "check": ("检查报告", "F5", "检查章节、指标、数字和写法"),
 }
 
+# Second keys an action also answers to: Ctrl+Y redoes on every system, as in Word and WPS
+# (Qt's standard redo key on Linux is Ctrl+Shift+Z only).
+EXTRA_SHORTCUTS: dict[str, list[str]] = {"redo": ["Ctrl+Y"]}
+
 MENUS: list[tuple[str, list[str | None]]] = [
     (
         "文件(&F)",
@@ -97,7 +101,13 @@ def create_actions(parent: QWidget) -> dict[str, QAction]:
         act = QAction(text, parent)
         act.setObjectName(f"action_{name}")
         if shortcut is not None:
-            act.setShortcut(QKeySequence(shortcut))
+            keys = (
+                QKeySequence.keyBindings(shortcut)
+                if isinstance(shortcut, QKeySequence.StandardKey)
+                else [QKeySequence(shortcut)]
+            )
+            extra = [QKeySequence(k) for k in EXTRA_SHORTCUTS.get(name, [])]
+            act.setShortcuts(keys + [k for k in extra if k not in keys])
         act.setStatusTip(tip)
         act.setToolTip(
             f"{text}（{act.shortcut().toString(QKeySequence.SequenceFormat.NativeText)}）"
