@@ -117,12 +117,15 @@ class MainWindow(QMainWindow):
             "　".join(f"{MARKS[k]} {LABELS[k]}" for k in (EMPTY, PROGRESS, MISSING, DONE))
         )
         legend.setStyleSheet("color: #777; padding: 4px;")
+        legend.setWordWrap(True)  # else its one line sets the navigator's minimum width
         side_layout.addWidget(legend)
         self.pages = QStackedWidget(self.workspace)
         self.workspace.addWidget(side)
         self.workspace.addWidget(self.pages)
         self.workspace.setStretchFactor(1, 1)
-        self.workspace.setSizes([260, 940])
+        # The navigator takes about a fifth of a small window, 260 px of a large one.
+        navigator_width = max(200, min(260, self.width() * 22 // 100))
+        self.workspace.setSizes([navigator_width, max(1, self.width() - navigator_width)])
         self.metadata_form = MetadataForm(self.pages)
         self.section_page = SectionPage(self.jobs, self.detection, self.pages)
         self.pages.addWidget(self.metadata_form)
