@@ -505,6 +505,7 @@ class MainWindow(QMainWindow):
         self.report = None
         self.path = None
         self.dirty = False
+        self.status_message.setText("")  # "已自动保存" spoke of the draft just closed
         if self.workspace is not None:
             self.section_page.section = None
 
@@ -674,6 +675,7 @@ class MainWindow(QMainWindow):
         storage.discard_recovery(path)
         self.path = Path(path)
         self.dirty = False
+        self.status_message.setText("")  # saved: no longer only autosaved
         self.settings.add_recent(path)
         self._save_settings()
         self.update_title()

@@ -88,8 +88,11 @@ class StartPage(QWidget):
         self.recovery_box.hide()
 
     def set_defaults(self, organ: str, kind: str) -> None:
-        if organ and not self.organ_edit.text():
-            self.organ_edit.setText(organ)
+        """The settings' default organ and kind, unless the clerk has entered an organ
+        (its kind, chosen or guessed, stays with it)."""
+        if self.organ_edit.text():
+            return
+        self.organ_edit.setText(organ)
         i = self.kind_combo.findData(kind)
         if i >= 0:
             self.kind_combo.setCurrentIndex(i)
