@@ -114,7 +114,7 @@ class MainWindow(QMainWindow):
         self.navigator = Navigator(side)
         side_layout.addWidget(self.navigator)
         legend = QLabel(
-            "　".join(f"{MARKS[k]} {LABELS[k]}" for k in (EMPTY, PROGRESS, MISSING, DONE))
+            "  ".join(f"{MARKS[k]}{LABELS[k]}" for k in (EMPTY, PROGRESS, MISSING, DONE))
         )
         legend.setStyleSheet("color: #777; padding: 4px;")
         legend.setWordWrap(True)  # else its one line sets the navigator's minimum width
@@ -123,8 +123,8 @@ class MainWindow(QMainWindow):
         self.workspace.addWidget(side)
         self.workspace.addWidget(self.pages)
         self.workspace.setStretchFactor(1, 1)
-        # The navigator takes about a fifth of a small window, 260 px of a large one.
-        navigator_width = max(200, min(260, self.width() * 22 // 100))
+        # The navigator takes about a fifth of a small window, 280 px of a large one.
+        navigator_width = max(200, min(280, self.width() * 22 // 100))
         self.workspace.setSizes([navigator_width, max(1, self.width() - navigator_width)])
         self.metadata_form = MetadataForm(self.pages)
         self.section_page = SectionPage(self.jobs, self.detection, self.pages)
