@@ -141,6 +141,8 @@ class MainWindow(QMainWindow):
         self.section_page.changed.connect(self.mark_dirty)
         self.section_page.edited.connect(self.refresh_current_status)
         self.section_page.indicatorsDetected.connect(self.refresh_current_status)
+        # 不适用 ticked or cleared: the section may be finished (or not) without new text.
+        self.section_page.indicator_panel.changed.connect(self.refresh_current_status)
         self.section_page.findElsewhere.connect(self.find_in_next_sections)
         self.section_page.prevRequested.connect(lambda: self.step_section(-1))
         self.section_page.nextRequested.connect(lambda: self.step_section(1))
