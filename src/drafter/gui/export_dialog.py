@@ -35,6 +35,7 @@ class ExportDialog(QDialog):
         f = self.form
         self.path_edit = child(f, QLineEdit, "pathEdit")
         self.path_edit.setText(str(target))
+        self.suggested_name = target.name
         self.header_check = child(f, QCheckBox, "headerCheck")
         self.seal_check = child(f, QCheckBox, "sealCheck")
         self.record_check = child(f, QCheckBox, "recordCheck")
@@ -54,9 +55,23 @@ class ExportDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
 
-    def target(self) -> Path:
-        path = Path(self.path_edit.text().strip())
+    def target(self) -> Path | None:
+        """The .docx to write; a folder gets the suggested file name; None when empty."""
+        text = self.path_edit.text().strip()
+        if not text:
+            return None
+        path = Path(text).expanduser()
+        if path.is_dir():
+            path = path / self.suggested_name
         return path if path.suffix.lower() == ".docx" else path.with_name(path.name + ".docx")
+
+    def accept(self) -> None:
+        if self.target() is None:
+            self.warning_label.setText("请填写导出文件的位置和名称。")
+            self.warning_label.show()
+            self.path_edit.setFocus()
+            return
+        super().accept()
 
     def options(self):
         """The core.exporter ExportOptions the dialog's boxes describe."""
