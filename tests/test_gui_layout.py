@@ -40,3 +40,18 @@ def test_indicator_rows_fit_their_panel_at_1024x700(qtbot, window):
         )
         button = row.insert_button
         assert button.mapTo(scroll.viewport(), button.rect().topRight()).x() < viewport
+
+
+def test_status_legend_keeps_each_label_whole(qtbot, window):
+    from PySide6.QtWidgets import QLabel
+
+    from drafter.gui.status import LABELS, MARKS
+
+    window.new_report("某某市司法局", "dept", 2022, "standard")
+    legend = next(
+        lab for lab in window.workspace.findChildren(QLabel) if LABELS["done"] in lab.text()
+    )
+    # Every "mark label" fits on one line within the navigator's width.
+    assert legend.sizeHint().width() <= window.navigator.width()
+    for key in ("empty", "progress", "missing", "done"):
+        assert any(f"{MARKS[key]} {LABELS[key]}" in line for line in legend.text().split("\n"))

@@ -113,11 +113,11 @@ class MainWindow(QMainWindow):
         side_layout.setContentsMargins(0, 0, 0, 0)
         self.navigator = Navigator(side)
         side_layout.addWidget(self.navigator)
-        legend = QLabel(
-            "  ".join(f"{MARKS[k]}{LABELS[k]}" for k in (EMPTY, PROGRESS, MISSING, DONE))
-        )
+        # Two short lines: one line would set the navigator's minimum width (≈290 px), and
+        # wrapping it lets Qt break inside a label (●已 / 完成).
+        marks = [f"{MARKS[k]} {LABELS[k]}" for k in (EMPTY, PROGRESS, MISSING, DONE)]
+        legend = QLabel("　".join(marks[:2]) + "\n" + "　".join(marks[2:]))
         legend.setStyleSheet("color: #777; padding: 4px;")
-        legend.setWordWrap(True)  # else its one line sets the navigator's minimum width
         side_layout.addWidget(legend)
         self.pages = QStackedWidget(self.workspace)
         self.workspace.addWidget(side)
