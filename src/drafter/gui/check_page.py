@@ -55,7 +55,12 @@ class CheckPage(QWidget):
             self.summary.setText("没有发现问题。")
         else:
             parts = [f"{SEVERITY_LABELS[s]} {n} 项" for s, n in counts.items() if n]
-            self.summary.setText("共发现：" + "，".join(parts) + "。错误须改正后再报送。")
+            advice = (
+                "错误须改正后再报送。"
+                if counts.get("error")
+                else "没有错误，可以报送；提醒请酌情处理。"
+            )
+            self.summary.setText("共发现：" + "，".join(parts) + "。" + advice)
         groups: dict[str, list] = {}
         for f in result.findings:
             groups.setdefault(f.section or WHOLE, []).append(f)
