@@ -86,3 +86,17 @@ class _Drop:
 
     def mimeData(self):  # noqa: N802 (Qt name)
         return self._mime
+
+
+def test_the_drop_hint_names_what_the_window_takes(window, tmp_path):
+    import re
+
+    from PySide6.QtWidgets import QLabel
+
+    hint = window.start_page.form.findChild(QLabel, "dropHint").text()
+    suffixes = re.findall(r"\.[a-z]+", hint)
+    assert {".docx", ".doc", ".txt"} <= set(suffixes)
+    for suffix in suffixes:
+        f = tmp_path / f"去年报告{suffix}"
+        f.write_bytes(b"x")
+        assert window._dropped_path(_Drop(f)) == f, suffix
