@@ -15,9 +15,18 @@ def make_window(qtbot) -> MainWindow:
 
 
 def close_quietly(window: MainWindow) -> None:
-    """Drop unsaved state so closing does not open the 保存修改 question."""
+    """Drop unsaved state so closing does not open the 保存修改 question; the window (and
+    the work it started) is gone before the next test begins."""
+    import shiboken6
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    if not shiboken6.isValid(window):  # closed and deleted already
+        return
     window.dirty = False
     window.close()
+    window.jobs.wait(-1)
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def editor_lines(window: MainWindow) -> list[str]:

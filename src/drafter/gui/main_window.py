@@ -792,7 +792,11 @@ class MainWindow(QMainWindow):
             return
         self.close_report()
         self._save_geometry()
-        self.jobs.wait(5000)
+        # Work still running on the pool (jieba's load, the index build) may not outlive
+        # the window it reports to: hide at once, then let it finish.
+        self.autosave_timer.stop()
+        self.hide()
+        self.jobs.wait(-1)
         event.accept()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt override)
