@@ -1,24 +1,27 @@
-"""jieba's dictionary as a small on-disk index, to segment a short text without loading jieba.
+"""jieba's dictionary as an on-disk index, to segment text without loading jieba.
 
-Loading jieba's dictionary takes most of a second, far longer than the rest of an export.
-Breaking a title only needs the words inside those twenty-odd characters, so the dictionary
-(jieba's dict.txt and the domain dictionary in templates/domain_dict.txt) is copied once
-into an SQLite table in the user cache folder; segmenting then looks up the title's
-substrings and takes jieba's own maximum-probability route over them, the result of
-``jieba.Tokenizer.cut(text, HMM=False)`` with the domain words added. When the index
-cannot be built (no dict.txt next to jieba, an unwritable cache), jieba itself is used.
+Loading jieba's dictionary takes about a second (and ~80 MB), far longer than checking or
+importing a report. Finding word boundaries (indicator detection, heading similarity, title
+breaking) only needs the words inside the text at hand, so the dictionary (jieba's dict.txt
+and the domain dictionary in templates/domain_dict.txt) is copied once into an SQLite table
+in the user cache folder (about a second, once per machine); segmenting then looks up the
+text's substrings (remembered for the process) and takes jieba's own maximum-probability
+route over them: the result of ``jieba.Tokenizer.cut(text, HMM=False)`` with the domain words
+added. core.tokenizer.words() is the entry point; it uses jieba itself when there is no index
+(no dict.txt next to jieba, an unwritable cache) or when jieba is loaded anyway.
 """
 
 from __future__ import annotations
 
 import hashlib
 import importlib.util
-import logging
 import math
 import os
 import re
 import sqlite3
 import tempfile
+import threading
+from functools import cache
 from pathlib import Path
 
 from drafter.core import paths
@@ -28,7 +31,7 @@ _ASCII_WORD = re.compile(r"[a-zA-Z0-9]")
 # jieba's re_han_default / re_skip: dictionary runs, and what is cut character by character.
 _HAN = re.compile(r"([\u4E00-\u9FD5a-zA-Z0-9+#&\._%\-]+)")
 _SKIP = re.compile(r"(\r\n|\s)")
-_built: dict[str, Path] = {}  # fingerprint → index built by this process
+_built: dict[tuple, Path] = {}  # (cache folder settings, fingerprint) → index file
 
 
 def _jieba_dict() -> Path | None:
@@ -40,9 +43,9 @@ def _jieba_dict() -> Path | None:
 
 
 def _domain_words() -> dict[str, int | None]:
-    from drafter.core.tokenizer import _freq_for, domain_terms
+    from drafter.core.tokenizer import domain_frequencies
 
-    return {w: _freq_for(w) for w in domain_terms()}
+    return domain_frequencies()
 
 
 def _fingerprint(dict_path: Path, extra: dict[str, int | None]) -> str:
@@ -93,20 +96,31 @@ def _suggest_freq(word: str, freq: dict[str, int], total: int) -> int:
     return max(int(product * total) + 1, freq.get(word, 1))
 
 
-def index_path() -> Path | None:
-    """The index for the installed jieba (built on first use), or None without one."""
+@cache
+def _key() -> str | None:
+    """The fingerprint of jieba's dict.txt and the domain words (None without dict.txt)."""
     dict_path = _jieba_dict()
     if dict_path is None:
         return None
-    extra = _domain_words()
-    key = _fingerprint(dict_path, extra)
-    known = _built.get(key)
+    return _fingerprint(dict_path, _domain_words())
+
+
+def index_path() -> Path | None:
+    """The index for the installed jieba (built on first use), or None without one."""
+    key = _key()
+    if key is None:
+        return None
+    where = (os.environ.get("DRAFTER_CACHE"), os.environ.get("DRAFTER_HOME"), key)
+    known = _built.get(where)
     if known is not None and known.exists():
         return known
     target = paths.user_cache_dir() / f"jieba-words-{key}.sqlite3"
     if not target.exists():
-        _build(dict_path, extra, target)
-    _built[key] = target
+        dict_path = _jieba_dict()
+        if dict_path is None:
+            return None
+        _build(dict_path, _domain_words(), target)
+    _built[where] = target
     return target
 
 
@@ -160,39 +174,65 @@ def _cut_with(text: str, lookup, total: int) -> list[str]:
     return out
 
 
-def cut(text: str) -> list[str]:
-    """Words of a short text (a title): jieba's dictionary segmentation, without jieba."""
+class _Index:
+    """An open index: a read-only connection and the substrings looked up so far."""
+
+    MEMO_LIMIT = 200_000  # looked-up substrings kept (a few tens of MB at most)
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.con = sqlite3.connect(path.as_uri() + "?mode=ro", uri=True, check_same_thread=False)
+        (self.total,) = self.con.execute("SELECT total FROM meta").fetchone()
+        self.memo: dict[str, int] = {}
+
+    def lookup(self, words: set[str]) -> dict[str, int]:
+        """Frequencies of those of words that are dictionary words (call under _lock)."""
+        memo = self.memo
+        missing = [w for w in words if w not in memo]
+        if missing:
+            if len(memo) + len(missing) > self.MEMO_LIMIT:
+                memo.clear()
+            memo.update(dict.fromkeys(missing, 0))
+            for k in range(0, len(missing), 900):
+                chunk = missing[k : k + 900]
+                marks = ",".join("?" * len(chunk))
+                sql = f"SELECT word, freq FROM words WHERE word IN ({marks})"
+                memo.update(self.con.execute(sql, chunk).fetchall())
+        return {w: memo[w] for w in words if memo.get(w)}
+
+
+_lock = threading.Lock()
+_open: dict[Path, _Index] = {}  # index file → its open connection
+
+
+def _index() -> _Index | None:
     try:
         db = index_path()
     except (OSError, sqlite3.Error, ValueError):
-        db = None
+        return None
     if db is None:
-        return _jieba_cut(text)
-    con = sqlite3.connect(db.as_uri() + "?mode=ro", uri=True)
-    try:
-        (total,) = con.execute("SELECT total FROM meta").fetchone()
-
-        def lookup(words: set[str]) -> dict[str, int]:
-            out: dict[str, int] = {}
-            items = list(words)
-            for k in range(0, len(items), 500):
-                chunk = items[k : k + 500]
-                marks = ",".join("?" * len(chunk))
-                sql = f"SELECT word, freq FROM words WHERE word IN ({marks})"
-                out.update(con.execute(sql, chunk).fetchall())
-            return out
-
-        return _cut_with(text, lookup, total)
-    finally:
-        con.close()
+        return None
+    idx = _open.get(db)
+    if idx is None:
+        try:
+            idx = _open[db] = _Index(db)
+        except sqlite3.Error:
+            return None
+    return idx
 
 
-def _jieba_cut(text: str) -> list[str]:
-    import jieba
+def cut(text: str) -> list[str] | None:
+    """jieba's dictionary segmentation of text (HMM off, domain words added), without jieba;
+    None when there is no index (no dict.txt next to jieba, an unwritable cache).
 
-    jieba.setLogLevel(logging.WARNING)
-    tok = jieba.Tokenizer()
-    tok.tmp_dir = str(paths.user_cache_dir())
-    for word, n in _domain_words().items():
-        tok.add_word(word, freq=n)
-    return tok.lcut(text, HMM=False)
+    Thread-safe. core.tokenizer.words() is the function to call: it falls back on jieba.
+    """
+    with _lock:
+        idx = _index()
+        if idx is None:
+            return None
+        try:
+            return _cut_with(text, idx.lookup, idx.total)
+        except sqlite3.Error:
+            _open.pop(idx.path, None)
+            return None
