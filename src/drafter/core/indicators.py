@@ -202,14 +202,36 @@ def _overlaps(span: tuple[int, int], others: list[tuple[int, int]]) -> bool:
     return any(span[0] < b and a < span[1] for a, b in others)
 
 
+@cache
+def _rule_words() -> tuple[tuple[str, ...], dict[str, frozenset[int]]]:
+    """Every word the word rules name, and for each the indicators (positions in _compiled())
+    with a word rule whose first group lists it: only those can match where it occurs."""
+    triggers: dict[str, set[int]] = {}
+    words: set[str] = set()
+    for pos, rules in enumerate(_compiled()):
+        for rule in rules.word_rules:
+            for group in rule:
+                words.update(group)
+            for alt in rule[0]:
+                triggers.setdefault(alt, set()).add(pos)
+    return tuple(sorted(words)), {w: frozenset(p) for w, p in triggers.items()}
+
+
 @lru_cache(maxsize=8192)
 def _sentence_hits(sentence: str) -> tuple[tuple[str, tuple[tuple[int, int], ...]], ...]:
     """(indicator id, evidence spans) for every indicator the sentence covers."""
     hits = []
-    for rules in _compiled():
+    words, triggers = _rule_words()
+    present = {w for w in words if w in sentence}
+    candidates: set[int] = set()
+    for w in present:
+        candidates.update(triggers.get(w, ()))
+    for pos, rules in enumerate(_compiled()):
         spans: list[tuple[int, int]] = []
-        for rule in rules.word_rules:
-            spans.extend(_match_words(sentence, rule))
+        if pos in candidates:
+            for rule in rules.word_rules:
+                if all(any(alt in present for alt in group) for group in rule):
+                    spans.extend(_match_words(sentence, rule))
         for rx in rules.regexes:
             m = rx.search(sentence)
             if m:

@@ -4,9 +4,10 @@ Loading jieba's dictionary takes about a second (and ~80 MB), far longer than ch
 importing a report. Finding word boundaries (indicator detection, heading similarity, title
 breaking) only needs the words inside the text at hand, so the dictionary (jieba's dict.txt
 and the domain dictionary in templates/domain_dict.txt) is copied once into an SQLite table
-in the user cache folder (about a second, once per machine); segmenting then looks up the
-text's substrings (remembered for the process) and takes jieba's own maximum-probability
-route over them: the result of ``jieba.Tokenizer.cut(text, HMM=False)`` with the domain words
+in the user cache folder (about a second, once per machine), every prefix of a word stored
+too (with frequency 0), as jieba keeps them; segmenting then builds jieba's DAG by looking up
+the text's substrings (extended only while they are prefixes of some word, and remembered for
+the process) and takes jieba's own maximum-probability route over it: the result of ``jieba.Tokenizer.cut(text, HMM=False)`` with the domain words
 added. core.tokenizer.words() is the entry point; it uses jieba itself when there is no index
 (no dict.txt next to jieba, an unwritable cache) or when jieba is loaded anyway.
 """
@@ -26,12 +27,14 @@ from pathlib import Path
 
 from drafter.core import paths
 
-MAX_WORD = 16  # longer dictionary entries are not looked up
+FORMAT = 2  # of the index file (part of its name): 2 = prefixes stored
 _ASCII_WORD = re.compile(r"[a-zA-Z0-9]")
 # jieba's re_han_default / re_skip: dictionary runs, and what is cut character by character.
 _HAN = re.compile(r"([\u4E00-\u9FD5a-zA-Z0-9+#&\._%\-]+)")
 _SKIP = re.compile(r"(\r\n|\s)")
 _built: dict[tuple, Path] = {}  # (cache folder settings, fingerprint) → index file
+PREFETCH = 4  # substrings this short are looked up before building the DAG
+ABSENT = -1  # memo value of a string that is neither a word nor a word's prefix
 
 
 def _jieba_dict() -> Path | None:
@@ -50,12 +53,19 @@ def _domain_words() -> dict[str, int | None]:
 
 def _fingerprint(dict_path: Path, extra: dict[str, int | None]) -> str:
     st = dict_path.stat()
-    h = hashlib.sha1(f"{st.st_size}-{int(st.st_mtime)}".encode())
+    h = hashlib.sha1(f"{FORMAT}-{st.st_size}-{int(st.st_mtime)}".encode())
     h.update(repr(sorted(extra.items())).encode("utf-8"))
     return h.hexdigest()[:16]
 
 
+def _add_prefixes(freq: dict[str, int], word: str) -> None:
+    for k in range(1, len(word)):
+        if word[:k] not in freq:
+            freq[word[:k]] = 0
+
+
 def _build(dict_path: Path, extra: dict[str, int | None], target: Path) -> None:
+    """jieba's gen_pfdict then add_word for each domain word, written to SQLite."""
     freq: dict[str, int] = {}
     total = 0
     with dict_path.open("rb") as fh:
@@ -65,12 +75,15 @@ def _build(dict_path: Path, extra: dict[str, int | None], target: Path) -> None:
                 n = int(parts[1])
                 freq[parts[0]] = n
                 total += n
+    for word in list(freq):
+        _add_prefixes(freq, word)
     # jieba's add_word: a word without a frequency gets the one that keeps it whole.
     for word, n in extra.items():
         if n is None:
             n = _suggest_freq(word, freq, total)
         freq[word] = n
         total += n  # as jieba's add_word counts it
+        _add_prefixes(freq, word)
     fd, tmp = tempfile.mkstemp(prefix=".words.", suffix=".tmp", dir=target.parent)
     os.close(fd)
     try:
@@ -88,8 +101,8 @@ def _build(dict_path: Path, extra: dict[str, int | None], target: Path) -> None:
 
 
 def _suggest_freq(word: str, freq: dict[str, int], total: int) -> int:
-    """jieba.suggest_freq(word, tune=True) for a word not yet whole: beat its pieces."""
-    pieces = _cut_with(word, lambda ws: {w: freq[w] for w in ws if w in freq}, total)
+    """jieba.suggest_freq(word, tune=False) for a word not yet whole: beat its pieces."""
+    pieces = _cut_with(word, freq, None, total)
     product = 1.0
     for piece in pieces:
         product *= freq.get(piece, 1) / total
@@ -124,27 +137,54 @@ def index_path() -> Path | None:
     return target
 
 
-def _route(text: str, lookup, total: int) -> list[str]:
+def _dag(text: str, freq: dict[str, int], fetch) -> list[list[int]]:
+    """jieba's get_DAG: for each start, the ends of the dictionary words there. Substrings are
+    extended one character at a time while they are a word's prefix; fetch(frags) puts the
+    unknown ones of each round into freq (None when freq already holds everything)."""
+    n = len(text)
+    dag: list[list[int]] = [[] for _ in range(n)]
+    live = list(range(n))
+    length = 1
+    get = freq.get
+    while live:
+        frags = [text[k : k + length] for k in live]
+        if fetch is not None and length > PREFETCH:
+            fetch(frags)
+        nxt = []
+        for k, frag in zip(live, frags, strict=True):
+            f = get(frag, ABSENT)
+            if f == ABSENT:
+                continue
+            if f:
+                dag[k].append(k + length)
+            if k + length < n:
+                nxt.append(k)
+        live = nxt
+        length += 1
+    return dag
+
+
+def _route(text: str, freq: dict[str, int], fetch, total: int) -> list[str]:
     """jieba's calc + __cut_DAG_NO_HMM: the most probable split, ASCII runs kept together."""
     n = len(text)
-    candidates = {text[i:j] for i in range(n) for j in range(i + 1, min(n, i + MAX_WORD) + 1)}
-    freq = lookup(candidates)
+    dag = _dag(text, freq, fetch)
     logtotal = math.log(total)
+    log = math.log
+    get = freq.get
     route: list[tuple[float, int]] = [(0.0, 0)] * (n + 1)
     for i in range(n - 1, -1, -1):
-        ends = [j for j in range(i + 1, min(n, i + MAX_WORD) + 1) if freq.get(text[i:j])]
+        ends = dag[i]
         if not ends:
-            ends = [i + 1]
-        route[i] = max(
-            (math.log(freq.get(text[i:j]) or 1) - logtotal + route[j][0], j - 1) for j in ends
-        )
+            route[i] = (-logtotal + route[i + 1][0], i + 1)
+            continue
+        route[i] = max((log(get(text[i:j])) - logtotal + route[j][0], j) for j in ends)
     words: list[str] = []
     buf = ""
     i = 0
     while i < n:
-        j = route[i][1] + 1
+        j = route[i][1]
         word = text[i:j]
-        if _ASCII_WORD.match(word) and len(word) == 1:
+        if j - i == 1 and _ASCII_WORD.match(word):
             buf += word
         else:
             if buf:
@@ -157,14 +197,26 @@ def _route(text: str, lookup, total: int) -> list[str]:
     return words
 
 
-def _cut_with(text: str, lookup, total: int) -> list[str]:
-    """jieba's cut(HMM=False): dictionary runs routed, everything else one by one."""
+def _cut_with(text: str, freq: dict[str, int], fetch, total: int) -> list[str]:
+    """jieba's cut(HMM=False): dictionary runs routed, everything else one by one.
+
+    With fetch, the substrings of up to PREFETCH characters of every run are looked up
+    first, in one go (most words are that short); longer ones round by round."""
+    blocks = [b for b in _HAN.split(text) if b]
+    if fetch is not None:
+        fetch(
+            [
+                b[i : i + k]
+                for b in blocks
+                if _HAN.match(b)
+                for i in range(len(b))
+                for k in range(1, min(PREFETCH, len(b) - i) + 1)
+            ]
+        )
     out: list[str] = []
-    for block in _HAN.split(text):
-        if not block:
-            continue
+    for block in blocks:
         if _HAN.match(block):
-            out.extend(_route(block, lookup, total))
+            out.extend(_route(block, freq, fetch, total))
             continue
         for piece in _SKIP.split(block):
             if _SKIP.match(piece):
@@ -177,7 +229,7 @@ def _cut_with(text: str, lookup, total: int) -> list[str]:
 class _Index:
     """An open index: a read-only connection and the substrings looked up so far."""
 
-    MEMO_LIMIT = 200_000  # looked-up substrings kept (a few tens of MB at most)
+    MEMO_LIMIT = 300_000  # looked-up substrings kept (a few tens of MB at most)
 
     def __init__(self, path: Path):
         self.path = path
@@ -185,20 +237,23 @@ class _Index:
         (self.total,) = self.con.execute("SELECT total FROM meta").fetchone()
         self.memo: dict[str, int] = {}
 
-    def lookup(self, words: set[str]) -> dict[str, int]:
-        """Frequencies of those of words that are dictionary words (call under _lock)."""
+    def fetch(self, frags: list[str]) -> None:
+        """Look up the fragments not yet known (call under _lock)."""
         memo = self.memo
-        missing = [w for w in words if w not in memo]
-        if missing:
-            if len(memo) + len(missing) > self.MEMO_LIMIT:
-                memo.clear()
-            memo.update(dict.fromkeys(missing, 0))
-            for k in range(0, len(missing), 900):
-                chunk = missing[k : k + 900]
-                marks = ",".join("?" * len(chunk))
-                sql = f"SELECT word, freq FROM words WHERE word IN ({marks})"
-                memo.update(self.con.execute(sql, chunk).fetchall())
-        return {w: memo[w] for w in words if memo.get(w)}
+        missing = list({f for f in frags if f not in memo})
+        if not missing:
+            return
+        if len(memo) + len(missing) > self.MEMO_LIMIT:
+            memo.clear()
+        memo.update(dict.fromkeys(missing, ABSENT))
+        for k in range(0, len(missing), 900):
+            chunk = missing[k : k + 900]
+            marks = ",".join("?" * len(chunk))
+            sql = f"SELECT word, freq FROM words WHERE word IN ({marks})"
+            memo.update(self.con.execute(sql, chunk).fetchall())
+
+    def cut(self, text: str) -> list[str]:
+        return _cut_with(text, self.memo, self.fetch, self.total)
 
 
 _lock = threading.Lock()
@@ -232,7 +287,7 @@ def cut(text: str) -> list[str] | None:
         if idx is None:
             return None
         try:
-            return _cut_with(text, idx.lookup, idx.total)
+            return idx.cut(text)
         except sqlite3.Error:
             _open.pop(idx.path, None)
             return None
