@@ -16,8 +16,6 @@ the GUI thread (``retrieval.warm_up()`` does). Nothing here imports jieba at mod
 
 from __future__ import annotations
 
-import hashlib
-import logging
 import re
 import threading
 from functools import cache
@@ -69,6 +67,8 @@ def _sub_terms() -> dict[str, tuple[str, ...]]:
 @cache
 def dictionary_fingerprint() -> str:
     """Changes whenever the dictionary or the stopwords change (part of the index cache key)."""
+    import hashlib
+
     h = hashlib.sha1()
     for name in (DICT_FILE, STOPWORDS_FILE):
         h.update(template_path(name).read_bytes())
@@ -87,6 +87,8 @@ def load() -> None:
     with _lock:
         if _tokenizer is not None:
             return
+        import logging
+
         import jieba
 
         jieba.setLogLevel(logging.WARNING)

@@ -14,14 +14,13 @@ added. core.tokenizer.words() is the entry point; it uses jieba itself when ther
 
 from __future__ import annotations
 
-import hashlib
 import importlib.util
 import math
 import os
 import re
 import sqlite3
-import tempfile
 import threading
+import zlib
 from functools import cache
 from pathlib import Path
 
@@ -53,9 +52,9 @@ def _domain_words() -> dict[str, int | None]:
 
 def _fingerprint(dict_path: Path, extra: dict[str, int | None]) -> str:
     st = dict_path.stat()
-    h = hashlib.sha1(f"{FORMAT}-{st.st_size}-{int(st.st_mtime)}".encode())
-    h.update(repr(sorted(extra.items())).encode("utf-8"))
-    return h.hexdigest()[:16]
+    data = f"{FORMAT}-{st.st_size}-{int(st.st_mtime)}|{sorted(extra.items())!r}".encode()
+    # zlib's checksums (zlib is loaded anyway): hashlib would cost a few ms at every start
+    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
 
 
 def _add_prefixes(freq: dict[str, int], word: str) -> None:
@@ -84,6 +83,8 @@ def _build(dict_path: Path, extra: dict[str, int | None], target: Path) -> None:
         freq[word] = n
         total += n  # as jieba's add_word counts it
         _add_prefixes(freq, word)
+    import tempfile
+
     fd, tmp = tempfile.mkstemp(prefix=".words.", suffix=".tmp", dir=target.parent)
     os.close(fd)
     try:
