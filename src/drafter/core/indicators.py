@@ -139,9 +139,11 @@ def _compiled() -> tuple[_Rules, ...]:
 
 
 def warm_up() -> None:
-    """Load jieba and compile the rules (about a second; call it off the GUI thread)."""
-    tokenizer.load()
+    """Ready the word index and compile the rules (a second the first time the index is built;
+    call it off the GUI thread)."""
+    tokenizer.prepare_words()
     _compiled()
+    _rule_words()
     _boundaries("依法行政")
 
 

@@ -143,6 +143,13 @@ def domain_frequencies() -> dict[str, int | None]:
     return {w: _freq_for(w) for w in domain_terms()}
 
 
+def prepare_words() -> None:
+    """Make words() ready: open the word index (building it the first time, about a second)
+    or, without one, load jieba. Safe from any thread; meant for off the GUI thread."""
+    if _tokenizer is None and word_index.cut("依法行政") is None:
+        load()
+
+
 def words(text: str) -> list[str]:
     """jieba's dictionary segmentation (accurate mode, HMM off), every word kept.
 
