@@ -291,6 +291,17 @@ def _detect_present(text: str) -> dict[str, Detection]:
     return out
 
 
+def first_evidence(text: str) -> dict[str, tuple[int, int]]:
+    """For each indicator text covers, its first piece of evidence (detect_indicators'
+    evidence[0], without working out figures)."""
+    out: dict[str, tuple[int, int]] = {}
+    for start, end in sentences(text):
+        for ind_id, spans in _sentence_hits(text[start:end]):
+            if ind_id not in out:
+                out[ind_id] = (start + spans[0][0], start + spans[0][1])
+    return out
+
+
 def evidence_counts(text: str) -> dict[str, int]:
     """For each indicator text covers, how many pieces of evidence it has (what
     detect_indicators would give as len(evidence), without working out figures)."""
