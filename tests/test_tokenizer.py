@@ -90,3 +90,15 @@ def test_the_index_is_used_once_built(drafter_home):
     assert word_index.cut("依法行政") == ["依法行政"]
     path = word_index.index_path()
     assert path is not None and path.is_relative_to(drafter_home)
+
+
+def test_an_index_of_an_older_format_is_replaced(tmp_path, monkeypatch):
+    from drafter.core import paths
+
+    monkeypatch.setenv("DRAFTER_CACHE", str(tmp_path / "fresh-cache"))
+    old = paths.user_cache_dir() / "jieba-words-0000000000000000.sqlite3"
+    old.write_bytes(b"stale")
+    path = word_index.index_path()
+    assert path is not None and path.exists() and path != old
+    assert not old.exists()
+    assert word_index.cut("行政复议") == ["行政复议"]

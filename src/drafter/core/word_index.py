@@ -14,6 +14,7 @@ added. core.tokenizer.words() is the entry point; it uses jieba itself when ther
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import math
 import os
@@ -134,6 +135,10 @@ def index_path() -> Path | None:
         if dict_path is None:
             return None
         _build(dict_path, _domain_words(), target)
+        for old in target.parent.glob("jieba-words-*.sqlite3"):  # an older jieba or format
+            if old != target:
+                with contextlib.suppress(OSError):
+                    old.unlink()
     _built[where] = target
     return target
 
