@@ -3,7 +3,7 @@
     python docs/take_screenshots.py
 
 re-runs itself inside ``xvfb-run`` (a 1280x860 virtual screen, the xcb platform) and saves
-docs/start_page.png, docs/section_page.png and docs/check_page.png. It uses a private
+docs/start_page.png, docs/import_summary.png, docs/section_page.png and docs/check_page.png. It uses a private
 DRAFTER_HOME so the user's own settings and drafts are neither read nor changed.
 """
 
@@ -38,7 +38,8 @@ def pump(app, ms: int) -> None:
 
 
 def shoot(app, window, name: str) -> None:
-    window.statusBar().clearMessage()
+    if hasattr(window, "statusBar"):
+        window.statusBar().clearMessage()
     pump(app, 400)
     path = DOCS / name
     window.grab().save(str(path))
@@ -67,7 +68,10 @@ def inside() -> int:
     # A draft started from last year's report and saved, so the start page lists it.
     window.import_source(str(ROOT / "seeds" / SEED))
     window.jobs.wait()
-    window.import_dialog.accept()
+    dialog = window.import_dialog
+    dialog.resize(760, 600)
+    shoot(app, dialog, "import_summary.png")
+    dialog.accept()
     draft = Path(os.environ["DRAFTER_HOME"]) / "渭南高新区2021年度报告.fzbg.json"
     window.save_to(draft)
     window.settings.default_organ = "渭南高新区管委会"

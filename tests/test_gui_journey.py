@@ -86,6 +86,8 @@ def test_whole_journey(qtbot, window, tmp_path):
     page.editor.goto_paragraph(stale.id, 0)
     assert stale.stale_figures[0] in page.last_year_view.toPlainText()
     assert "background-color:#fff3a0" in page.last_year_view.toHtml()
+    # … and last year's plans for this year, to report on in S1.
+    assert "一是全面完善重大行政决策机制" in page.last_year_view.toPlainText()
     block = page.editor.textCursor().block()
     fig = stale.stale_figures[0]
     start = block.text().find(fig)
@@ -141,6 +143,9 @@ def test_whole_journey(qtbot, window, tmp_path):
     assert result.indicators["G7"]["status"] == "n/a"
     assert result.indicators["G2"]["status"] == "present"
     assert window.pages.currentWidget() is window.check_page
+    assert window.navigator.items["check"].text(0) == (
+        f"检查结果（错误 {result.count('error')}，提醒 {result.count('warning')}）"
+    )
     tree = window.check_page.tree
     assert tree.topLevelItemCount() >= 1
     items = window.check_page.finding_items()
@@ -162,6 +167,7 @@ def test_whole_journey(qtbot, window, tmp_path):
 
     # 7. Export; the .docx holds the edited text.
     dialog = window.open_export()
+    assert not dialog.warning_label.isHidden() and "仍是去年的" in dialog.warning_label.text()
     out = tmp_path / "2021年度报告.docx"
     dialog.path_edit.setText(str(out))
     dialog.open_check.setChecked(False)
@@ -173,3 +179,79 @@ def test_whole_journey(qtbot, window, tmp_path):
     assert filled in text
     assert "纠错（含撤销、确认违法、变更）5件，纠错率3.3%" in text
     assert report.metadata.title in text.replace("\n", "")
+
+
+def test_dropping_a_broken_docx_names_the_file_and_reason(qtbot, tmp_path):
+    from PySide6.QtWidgets import QMessageBox
+
+    window = make_window(qtbot)
+    try:
+        bad = tmp_path / "去年的报告.docx"
+        bad.write_bytes(b"this is not a zip file")
+        drop_file(window, bad)
+        qtbot.waitUntil(lambda: window.findChild(QMessageBox) is not None, timeout=30000)
+        box = window.findChild(QMessageBox)
+        assert "去年的报告.docx" in box.text()
+        assert window.report is None and window.stack.currentWidget() is window.start_page
+    finally:
+        close_quietly(window)
+
+
+def test_dropping_a_draft_opens_it(qtbot, tmp_path):
+    from drafter.core import storage
+    from drafter.core.skeleton import new_report
+
+    path = tmp_path / "草稿.fzbg.json"
+    storage.save_draft(new_report("某某市司法局", 2023, "dept"), path)
+    window = make_window(qtbot)
+    try:
+        drop_file(window, path)
+        assert window.path == path and window.report.metadata.organ == "某某市司法局"
+    finally:
+        close_quietly(window)
+
+
+def test_export_dialog_options_and_default_target(qtbot, tmp_path):
+    window = make_window(qtbot)
+    try:
+        window.settings.font_set = "common"
+        window.new_report("某某区人民政府", "gov", 2023, "standard")
+        assert window.save_to(tmp_path / "区报告.fzbg.json")
+        dialog = window.open_export()
+        assert dialog.target() == tmp_path / "区报告.docx"
+        assert dialog.font_combo.currentData() == "common"
+        dialog.header_check.setChecked(True)
+        dialog.seal_check.setChecked(True)
+        dialog.record_check.setChecked(True)
+        dialog.page_numbers_check.setChecked(False)
+        options = dialog.options()
+        assert (options.header, options.seal, options.record, options.page_numbers) == (
+            True,
+            True,
+            True,
+            False,
+        )
+        assert options.font_set == "common"
+        dialog.path_edit.setText(str(tmp_path / "无后缀"))
+        assert dialog.target() == tmp_path / "无后缀.docx"
+        dialog.reject()
+    finally:
+        close_quietly(window)
+
+
+def test_dialog_forms_are_embedded_not_floating(qtbot, tmp_path):
+    window = make_window(qtbot)
+    try:
+        window.new_report("某某区人民政府", "gov", 2023, "standard")
+        settings = window.open_settings()
+        export = window.open_export()
+        window.import_source(str(SEED))
+        qtbot.waitUntil(lambda: getattr(window, "import_dialog", None) is not None, timeout=30000)
+        for dialog in (settings, export, window.import_dialog):
+            dialog.show()
+            assert not dialog.form.isWindow()
+            assert dialog.form.isVisible() and dialog.form.parent() is dialog
+            assert dialog.form.geometry().width() > 300
+            dialog.reject()
+    finally:
+        close_quietly(window)

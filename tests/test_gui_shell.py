@@ -51,6 +51,22 @@ def test_new_report_from_start_page_uses_the_skeleton_for_the_year(qtbot, window
     assert META in window.navigator.items and CHECK in window.navigator.items
 
 
+def test_organ_kind_follows_the_organ_name_until_chosen(qtbot, window):
+    page = window.start_page
+    type_text(page.organ_edit, "某某市司法局")
+    assert page.kind_combo.currentData() == "dept"
+    page.organ_edit.clear()
+    type_text(page.organ_edit, "某某区人民政府")
+    assert page.kind_combo.currentData() == "gov"
+    page.kind_combo.setCurrentIndex(page.kind_combo.findData("dept"))
+    page.kind_combo.activated.emit(page.kind_combo.currentIndex())  # the clerk's own choice
+    page.organ_edit.clear()
+    type_text(page.organ_edit, "某某县人民政府")
+    assert page.kind_combo.currentData() == "dept"
+    qtbot.mouseClick(page.create_button, Qt.MouseButton.LeftButton)
+    assert window.report.metadata.organ_kind == "dept"
+
+
 def test_new_report_needs_an_organ(qtbot, window):
     qtbot.mouseClick(window.start_page.create_button, Qt.MouseButton.LeftButton)
     assert window.report is None
@@ -91,7 +107,7 @@ def test_open_draft_and_recent_list(qtbot, window, tmp_path):
     assert window.save_to(path)
     window.go_start()
     item = window.start_page.recent_list.item(0)
-    assert "a.fzbg" in item.text()
+    assert item.text().startswith("a　　修改于 ")
     window.start_page.recentRequested.emit(item.data(Qt.ItemDataRole.UserRole))
     assert window.path == path
     assert editor_lines(window) == ["第一段。"]
@@ -147,6 +163,17 @@ def test_editor_keeps_paragraph_identity_kind_and_lead(qtbot):
     editor.undo()
     paras = editor.paragraphs()
     assert paras[-1] is body and body.text == "依法受理37件。"
+    # A deleted paragraph brought back by undo is the same paragraph (last year's text kept).
+    runin.last_year_text = "加强复议工作。全年共收到申请40件。"
+    cursor = editor.textCursor()
+    cursor.setPosition(editor.document().findBlockByNumber(2).position())
+    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+    cursor.movePosition(QTextCursor.MoveOperation.NextCharacter, QTextCursor.MoveMode.KeepAnchor)
+    cursor.removeSelectedText()
+    assert runin not in editor.paragraphs()
+    editor.undo()
+    back = editor.paragraphs()[2]
+    assert back is runin and back.last_year_text.startswith("加强复议工作")
     # Marking a heading.
     editor.moveCursor(QTextCursor.MoveOperation.Start)
     editor.set_heading_level(1)  # one level below the section's own heading (level 1)
@@ -285,6 +312,13 @@ def test_metadata_form_edits_the_report(qtbot, window):
     assert "2023年法治政府建设工作的报告" in window.windowTitle()
     form.dates["date"].setDate(form.dates["date"].minimumDate())
     assert meta.date == ""
+    type_text(form.edits["note"], "联系人：张三，电话：12345678")
+    form.attachments.setFocus()
+    type_text(form.attachments, "指标完成情况表")
+    qtbot.keyClick(form.attachments, Qt.Key.Key_Return)
+    type_text(form.attachments, "典型案例汇编")
+    assert meta.note == "联系人：张三，电话：12345678"
+    assert meta.attachments == ["指标完成情况表", "典型案例汇编"]
 
 
 def test_navigator_status_follows_text_blanks_and_indicators(qtbot, window):
@@ -347,3 +381,47 @@ def test_sub_headings_number_one_level_below_their_section(qtbot, window):
         ("1.", "推进严格规范公正文明执法"),
         ("", "全面推行行政执法三项制度。"),
     ]
+
+
+def test_gutter_shows_the_heading_numbers_the_export_will_print(qtbot):
+    editor = SectionEditor()
+    qtbot.addWidget(editor)
+    sec = Section(
+        "S2",
+        heading="存在的不足和原因",
+        paragraphs=[
+            Paragraph("制度建设方面", kind="heading", level=2),
+            Paragraph("规范性文件清理不够及时。"),
+            Paragraph("执法方面", kind="heading", level=2),
+            Paragraph("执法人员培训不足。", lead="培训不够。", level=3),
+        ],
+    )
+    editor.load(sec, heading_base=1)
+    assert editor.numbers == {0: "（一）", 2: "（二）", 3: "1."}
+    editor.moveCursor(QTextCursor.MoveOperation.Start)
+    editor.moveCursor(QTextCursor.MoveOperation.Down)
+    editor.set_heading_level(1)  # the body line becomes a heading: numbers move on
+    assert editor.numbers == {0: "（一）", 1: "（二）", 2: "（三）", 3: "1."}
+
+
+def test_qt_standard_buttons_speak_chinese(qtbot, window):
+    from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+    from drafter.gui.app import install_translations
+
+    assert install_translations(QApplication.instance())
+    dialog = window.open_settings()
+    box = dialog.findChild(QDialogButtonBox)
+    assert box.button(QDialogButtonBox.StandardButton.Ok).text() == "确定"
+    assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "取消"
+    dialog.reject()
+
+
+def test_default_year_is_the_year_being_reported_on():
+    import datetime as dt
+
+    from drafter.gui.start_page import default_year
+
+    assert default_year(dt.date(2026, 2, 10)) == 2025  # drafting in the reporting season
+    assert default_year(dt.date(2026, 7, 1)) == 2025
+    assert default_year(dt.date(2026, 11, 22)) == 2026  # the year's report is being drafted

@@ -154,3 +154,16 @@ def test_bundle_builds_and_runs(tmp_path):
     )
     assert chk.returncode in (0, 1), chk.stderr
     assert "S1" in chk.stdout
+    # The bundled GUI starts (Qt plugins, Designer forms, fonts) and keeps running.
+    gui_env = dict(env, QT_QPA_PLATFORM="offscreen", DRAFTER_HOME=str(tmp_path / "home"))
+    gui = subprocess.Popen([str(exe), "gui"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                           text=True, cwd=tmp_path, env=gui_env)
+    try:
+        gui.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        pass
+    alive = gui.poll() is None
+    gui.kill()
+    _, err = gui.communicate(timeout=30)
+    assert alive, f"the bundled GUI exited: {err[-2000:]}"
+    assert "Traceback" not in err and "Error" not in err, err[-2000:]

@@ -12,6 +12,7 @@ import suggest_fixtures
 from conftest import run_cli
 from drafter.core.corpus import Library
 from drafter.core.errors import DrafterError
+from drafter.core.punctuation import to_fullwidth
 from drafter.core.retrieval import Suggester, parse_section_id
 from drafter.core.suggest_quality import leave_one_seed_out
 
@@ -55,7 +56,7 @@ def test_a_query_about_administrative_review_ranks_review_passages_first(suggest
     # Every suggestion carries its fill-in template and its source.
     top = results[0]
     assert top.source.endswith("年度报告")
-    assert "【填：" in top.template or top.template == top.text
+    assert "【填：" in top.template or top.template == to_fullwidth(top.text)
 
 
 def test_the_area_being_written_is_boosted(suggester):

@@ -33,7 +33,7 @@ ACCEPTED_SUFFIXES = (".docx", ".txt")
 MANIFEST = "library.json"
 MIN_PASSAGE = 8  # characters; shorter body lines ("无。") are not phrasing worth offering
 MIN_SENTENCE = 10
-CORPUS_VERSION = 3  # bump when labelling or templating changes (invalidates caches)
+CORPUS_VERSION = 4  # bump when labelling or templating changes (invalidates caches)
 RUNIN_MAX = 30  # a first sentence this short may be a run-in heading
 CLEAR_AREA = 4.0  # mapping strength above which a run-in heading decides the area
 

@@ -21,6 +21,7 @@ from drafter.core import tokenizer
 from drafter.core.blanks import blank, fill, find_blanks
 from drafter.core.errors import DrafterError
 from drafter.core.figures import extract_figures
+from drafter.core.punctuation import to_fullwidth
 from drafter.resources import template_path
 
 # Blank labels (the GUI and the checker read them as plain labels).
@@ -224,8 +225,9 @@ def make_template(
     _claim_tagged_places(text, spans)
     for start, end, rep in _figure_spans(text):
         spans.claim(start, end, rep)
-    # Whatever digit is left (a stray number in an odd form) becomes a number blank.
-    return _LEFTOVER_RE.sub(lambda m: m.group(1) or blank(NUMBER), spans.render())
+    # Whatever digit is left (a stray number in an odd form) becomes a number blank; the
+    # half-width marks many source reports carry become full-width ones.
+    return to_fullwidth(_LEFTOVER_RE.sub(lambda m: m.group(1) or blank(NUMBER), spans.render()))
 
 
 def _claim_tagged_places(text: str, spans: _Spans) -> None:

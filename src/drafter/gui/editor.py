@@ -9,11 +9,12 @@ value are highlighted, and Tab / Shift+Tab select the next / previous blank.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
     QKeyEvent,
+    QPainter,
     QSyntaxHighlighter,
     QTextBlock,
     QTextBlockUserData,
@@ -21,10 +22,10 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
 )
-from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
 from drafter.core.blanks import BLANK_RE
-from drafter.core.model import Paragraph, Section, new_id
+from drafter.core.model import Paragraph, Section, heading_number, new_id
 
 BLANK_BG = QColor("#ffe3b3")
 STALE_BG = QColor("#fff3a0")
@@ -87,6 +88,20 @@ class _Highlighter(QSyntaxHighlighter):
             self.setFormat(m.start(), m.end() - m.start(), self.blank)
 
 
+class _Gutter(QWidget):
+    """The strip left of the text where heading numbers ("（一）", "1.") are shown."""
+
+    def __init__(self, editor: SectionEditor):
+        super().__init__(editor)
+        self.editor = editor
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        return QSize(self.editor.gutter_width(), 0)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        self.editor.paint_gutter(event)
+
+
 class SectionEditor(QPlainTextEdit):
     """Edits one Section's paragraphs; emits ``edited`` (debounced) and ``currentParagraphChanged``."""
 
@@ -109,6 +124,10 @@ class SectionEditor(QPlainTextEdit):
         font.setPointSizeF(12)
         self.setFont(font)
         self.highlighter = _Highlighter(self)
+        self.gutter = _Gutter(self)
+        self.numbers: dict[int, str] = {}  # block number -> heading number shown in the gutter
+        self.updateRequest.connect(self._update_gutter)
+        self.setViewportMargins(self.gutter_width(), 0, 0, 0)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(EDIT_DEBOUNCE_MS)
@@ -140,37 +159,55 @@ class SectionEditor(QPlainTextEdit):
         doc.clearUndoRedoStacks()
         doc.setModified(False)
         self.highlighter.rehighlight()
+        self.compute_numbers()
         self.moveCursor(QTextCursor.MoveOperation.Start)
         self._loading = False
         self._current_pid = ""
         self._on_cursor()
 
     def paragraphs(self) -> list[Paragraph]:
-        """The editor's text as model paragraphs (existing ones reused by id, in order)."""
-        out: list[Paragraph] = []
-        seen: set[str] = set()
+        """The editor's text as model paragraphs (existing ones reused by id, in order).
+
+        A block without an id whose text is exactly that of a known paragraph no longer in
+        the text (a deletion undone, a paragraph cut and pasted) is that paragraph again, so
+        its last-year text and kind survive.
+        """
+        blocks = []
         block = self.document().firstBlock()
         while block.isValid():
+            if block.text().strip():
+                blocks.append(block)
+            block = block.next()
+        in_text = {d.pid for b in blocks if (d := block_data(b)) is not None}
+        gone = {_full_text(p): p for pid, p in self.paragraph_by_id.items() if pid not in in_text}
+        out: list[Paragraph] = []
+        seen: set[str] = set()
+        for block in blocks:
             text = block.text().strip()
             data = block_data(block)
-            if text:
-                if data is None or data.pid in seen:
-                    data = ParaData(new_id())
-                    block.setUserData(data)
-                seen.add(data.pid)
-                para = self.paragraph_by_id.get(data.pid) or Paragraph(id=data.pid)
-                para.kind = data.kind
-                para.level = data.level
-                if data.kind == "heading":
-                    para.lead, para.text = "", text
-                else:
-                    lead = _split_lead(text, data.lead)
-                    para.lead, para.text = lead, text[len(lead) :]
-                    if not lead:
-                        para.level = 0
-                out.append(para)
-            block = block.next()
-        self.paragraph_by_id = {p.id: p for p in out}
+            if data is None or data.pid in seen:
+                known = gone.pop(text, None)
+                data = (
+                    ParaData(known.id, known.kind, known.level, known.lead)
+                    if known is not None
+                    else ParaData(new_id())
+                )
+                block.setUserData(data)
+                self.highlighter.rehighlightBlock(block)
+            seen.add(data.pid)
+            para = self.paragraph_by_id.get(data.pid) or Paragraph(id=data.pid)
+            para.kind = data.kind
+            para.level = data.level
+            if data.kind == "heading":
+                para.lead, para.text = "", text
+            else:
+                lead = _split_lead(text, data.lead)
+                para.lead, para.text = lead, text[len(lead) :]
+                if not lead:
+                    para.level = 0
+            out.append(para)
+        # Paragraphs deleted stay known: an undo brings their text back.
+        self.paragraph_by_id.update((p.id, p) for p in out)
         return out
 
     def commit(self) -> None:
@@ -191,6 +228,7 @@ class SectionEditor(QPlainTextEdit):
             absolute = min(4, self.heading_base + level)
             block.setUserData(ParaData(pid, "heading", absolute, ""))
         self.highlighter.rehighlightBlock(block)
+        self.compute_numbers()
         self._on_changed()
 
     def current_paragraph_id(self) -> str:
@@ -299,6 +337,64 @@ class SectionEditor(QPlainTextEdit):
                 cursor = self.document().find(needle, cursor)
         self.setExtraSelections(selections)
 
+    # ----- heading numbers in the gutter ------------------------------------------------------
+    def gutter_width(self) -> int:
+        return self.fontMetrics().horizontalAdvance("（十）") + 6
+
+    def compute_numbers(self) -> None:
+        """Number the sub-headings and run-in leads as the exported document will."""
+        counters = [0] * 6
+        numbers = {}
+        block = self.document().firstBlock()
+        while block.isValid():
+            data = block_data(block)
+            level = 0
+            if data is not None and block.text().strip():
+                if data.kind == "heading" or (data.lead and data.level):
+                    level = max(1, min(4, data.level))
+            if level:
+                counters[level] += 1
+                for i in range(level + 1, len(counters)):
+                    counters[i] = 0
+                numbers[block.blockNumber()] = heading_number(level, counters[level])
+            block = block.next()
+        if numbers != self.numbers:
+            self.numbers = numbers
+            self.gutter.update()
+
+    def paint_gutter(self, event) -> None:
+        painter = QPainter(self.gutter)
+        painter.fillRect(event.rect(), QColor("#f6f6f4"))
+        painter.setPen(HEADING_FG)
+        block = self.firstVisibleBlock()
+        top = round(self.blockBoundingGeometry(block).translated(self.contentOffset()).top())
+        height = self.fontMetrics().height()
+        while block.isValid() and top <= event.rect().bottom():
+            number = self.numbers.get(block.blockNumber())
+            if number and block.isVisible():
+                painter.drawText(
+                    0,
+                    top + int(self.document().documentMargin()),
+                    self.gutter.width() - 4,
+                    height,
+                    Qt.AlignmentFlag.AlignRight,
+                    number,
+                )
+            top += round(self.blockBoundingRect(block).height())
+            block = block.next()
+        painter.end()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        rect = self.contentsRect()
+        self.gutter.setGeometry(QRect(rect.left(), rect.top(), self.gutter_width(), rect.height()))
+
+    def _update_gutter(self, rect, dy: int) -> None:
+        if dy:
+            self.gutter.scroll(0, dy)
+        else:
+            self.gutter.update(0, rect.y(), self.gutter.width(), rect.height())
+
     # ----- events -------------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
         key = event.key()
@@ -335,6 +431,7 @@ class SectionEditor(QPlainTextEdit):
     def _on_changed(self) -> None:
         if self._loading:
             return
+        self.compute_numbers()
         self.changed.emit()
         self._debounce.start()
 
@@ -343,6 +440,10 @@ class SectionEditor(QPlainTextEdit):
         if pid != self._current_pid and not self._loading:
             self._current_pid = pid
             self.currentParagraphChanged.emit(pid)
+
+
+def _full_text(p: Paragraph) -> str:
+    return (p.text if p.kind == "heading" else p.lead + p.text).strip()
 
 
 def _split_lead(text: str, lead: str) -> str:

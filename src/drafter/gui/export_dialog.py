@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -21,7 +22,9 @@ from drafter.gui.uiload import child, load_ui
 
 
 class ExportDialog(QDialog):
-    def __init__(self, target: Path, font_set: str, parent: QWidget | None = None):
+    def __init__(
+        self, target: Path, font_set: str, warnings: list[str], parent: QWidget | None = None
+    ):
         super().__init__(parent)
         self.form = load_ui("export_dialog", self)
         self.setWindowTitle(self.form.windowTitle())
@@ -39,6 +42,9 @@ class ExportDialog(QDialog):
         self.bold3_check = child(f, QCheckBox, "boldLevel3Check")
         self.open_check = child(f, QCheckBox, "openCheck")
         self.font_combo = child(f, QComboBox, "fontCombo")
+        self.warning_label = child(f, QLabel, "warningLabel")
+        self.warning_label.setText("导出前请留意：" + "；".join(warnings) + "。")
+        self.warning_label.setVisible(bool(warnings))
         for key, label in FONT_SETS.items():
             self.font_combo.addItem(label, key)
         self.font_combo.setCurrentIndex(max(0, self.font_combo.findData(font_set)))
@@ -71,3 +77,19 @@ class ExportDialog(QDialog):
         )
         if name:
             self.path_edit.setText(name)
+
+
+def export_warnings(report) -> list[str]:
+    """What the clerk should know before exporting: blanks left, last year's figures."""
+    from drafter.core.blanks import find_blanks
+
+    blanks = sum(len(find_blanks(p.lead + p.text)) for p in report.paragraphs())
+    stale = sum(
+        1 for p in report.paragraphs() for f in p.stale_figures if f and f in p.lead + p.text
+    )
+    out = []
+    if blanks:
+        out.append(f"还有 {blanks} 处“【填：…】”没有填写")
+    if stale:
+        out.append(f"还有 {stale} 处数字仍是去年的")
+    return out

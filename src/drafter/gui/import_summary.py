@@ -96,6 +96,7 @@ class ImportSummary(QDialog):
             self.debris_list.addItem(line)
         if not result.debris:
             self.debris_list.addItem("（没有发现网页杂项）")
+            self.debris_list.setMaximumHeight(self.debris_list.sizeHintForRow(0) + 8)
         notes = child(self.form, QLabel, "notesLabel")
         notes.setText("<br>".join(result.notes))
         buttons = child(self.form, QDialogButtonBox, "buttonBox")

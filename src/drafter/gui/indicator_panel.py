@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -141,8 +141,8 @@ class IndicatorRow(QFrame):
             self.changed.emit()
 
 
-class IndicatorPanel(QWidget):
-    """The list of IndicatorRows for a section; fed with detections by the section page."""
+class IndicatorPanel(QObject):
+    """Drives the 指标 tab: the IndicatorRows of a section, fed with detections by the page."""
 
     changed = Signal()
     insertRequested = Signal(str)

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from drafter.core import storage
@@ -25,11 +27,12 @@ from drafter.core.errors import DrafterError
 from drafter.core.model import Report, Section
 from drafter.core.skeleton import Skeleton, load_skeleton, new_report
 from drafter.gui.actions import build_menus, create_actions, enable_for_report
+from drafter.gui.detection import DetectionCache
 from drafter.gui.jobs import Jobs
 from drafter.gui.navigator import CHECK, META, OPENING
 from drafter.gui.settings import Settings, WindowState
 from drafter.gui.start_page import StartPage
-from drafter.gui.status import LABELS, section_status
+from drafter.gui.status import DONE, EMPTY, LABELS, MARKS, MISSING, PROGRESS, section_status
 
 APP_TITLE = "法治政府建设年度报告起草助手"
 DRAFT_FILTER = "报告草稿 (*.fzbg.json *.json)"
@@ -50,6 +53,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or Settings.load()
         self.window_state = WindowState()
         self.jobs = Jobs(self)
+        self.detection = DetectionCache()
         self.report: Report | None = None
         self.skeleton: Skeleton | None = None
         self.path: Path | None = None
@@ -102,14 +106,23 @@ class MainWindow(QMainWindow):
 
         self.workspace = QSplitter(Qt.Orientation.Horizontal, self)
         self.workspace.setObjectName("workspace")
-        self.navigator = Navigator(self.workspace)
+        side = QWidget(self.workspace)
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        self.navigator = Navigator(side)
+        side_layout.addWidget(self.navigator)
+        legend = QLabel(
+            "　".join(f"{MARKS[k]} {LABELS[k]}" for k in (EMPTY, PROGRESS, MISSING, DONE))
+        )
+        legend.setStyleSheet("color: #777; padding: 4px;")
+        side_layout.addWidget(legend)
         self.pages = QStackedWidget(self.workspace)
-        self.workspace.addWidget(self.navigator)
+        self.workspace.addWidget(side)
         self.workspace.addWidget(self.pages)
         self.workspace.setStretchFactor(1, 1)
         self.workspace.setSizes([260, 940])
         self.metadata_form = MetadataForm(self.pages)
-        self.section_page = SectionPage(self.jobs, self.pages)
+        self.section_page = SectionPage(self.jobs, self.detection, self.pages)
         self.pages.addWidget(self.metadata_form)
         self.pages.addWidget(self.section_page)
         self.check_page = CheckPage(self.pages)
@@ -303,6 +316,7 @@ class MainWindow(QMainWindow):
         def done(result) -> None:
             self.check_result = result
             self.check_page.show_result(result, self.skeleton)
+            self.navigator.set_check_summary(result.count("error"), result.count("warning"))
             self.checked.emit(result)
 
         self.jobs.run(
@@ -339,7 +353,7 @@ class MainWindow(QMainWindow):
     # ----- export --------------------------------------------------------------------------
     def open_export(self):
         """The export dialog (non-blocking); accepting it exports off the GUI thread."""
-        from drafter.gui.export_dialog import ExportDialog
+        from drafter.gui.export_dialog import ExportDialog, export_warnings
 
         if self.report is None:
             return None
@@ -349,7 +363,12 @@ class MainWindow(QMainWindow):
             if self.path
             else (self.report.metadata.title or "报告")
         )
-        dialog = ExportDialog(Path(self._last_dir()) / f"{stem}.docx", self.settings.font_set, self)
+        dialog = ExportDialog(
+            Path(self._last_dir()) / f"{stem}.docx",
+            self.settings.font_set,
+            export_warnings(self.report),
+            self,
+        )
         dialog.accepted.connect(
             lambda: self.export_to(dialog.target(), dialog.options(), dialog.open_check.isChecked())
         )
@@ -430,9 +449,7 @@ class MainWindow(QMainWindow):
         """Indicator ids the section's text covers (None until the rules are warm)."""
         if not self.indicators_ready:
             return None
-        from drafter.core.indicators import detect_indicators
-
-        return {i for i, d in detect_indicators(section.text()).items() if d.present}
+        return self.detection.present(section)
 
     def refresh_status(self, section: Section) -> str:
         node = self.skeleton.node(section.key) if self.skeleton else None
@@ -458,6 +475,7 @@ class MainWindow(QMainWindow):
     # ----- documents ---------------------------------------------------------------------
     def set_report(self, report: Report, path: Path | None, dirty: bool = False) -> None:
         self.build_workspace()
+        self.detection.clear()
         self.report = report
         self.path = Path(path) if path else None
         try:

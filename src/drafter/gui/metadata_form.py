@@ -1,9 +1,9 @@
-"""The report-information form: title, 主送机关, 发文字号, 签发人, 结语, 落款, 成文日期, 版记."""
+"""The report-information form: title, 主送机关, 发文字号, 签发人, 结语, 落款, 成文日期, 附注, 附件, 版记."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QDate, Signal
-from PySide6.QtWidgets import QDateEdit, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDateEdit, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from drafter.core.model import Metadata
 from drafter.gui.uiload import child, load_ui
@@ -18,6 +18,7 @@ TEXT_FIELDS = {
     "signer": "signerEdit",
     "closing": "closingEdit",
     "signature": "signatureEdit",
+    "note": "noteEdit",
     "cc": "ccEdit",
     "printer": "printerEdit",
 }
@@ -39,6 +40,8 @@ class MetadataForm(QWidget):
         self.dates = {name: child(self.form, QDateEdit, obj) for name, obj in DATE_FIELDS.items()}
         for name, edit in self.edits.items():
             edit.textEdited.connect(lambda text, n=name: self._text(n, text))
+        self.attachments = child(self.form, QPlainTextEdit, "attachmentsEdit")
+        self.attachments.textChanged.connect(self._attachments)
         for name, edit in self.dates.items():
             edit.setMinimumDate(NO_DATE)
             edit.setSpecialValueText("（未填写）")
@@ -51,6 +54,7 @@ class MetadataForm(QWidget):
         for name, edit in self.dates.items():
             value = QDate.fromString(getattr(meta, name), "yyyy-MM-dd")
             edit.setDate(value if value.isValid() else NO_DATE)
+        self.attachments.setPlainText("\n".join(meta.attachments))
         self.meta = meta
 
     def _text(self, name: str, text: str) -> None:
@@ -61,4 +65,10 @@ class MetadataForm(QWidget):
     def _date(self, name: str, date: QDate) -> None:
         if self.meta is not None:
             setattr(self.meta, name, "" if date == NO_DATE else date.toString("yyyy-MM-dd"))
+            self.changed.emit()
+
+    def _attachments(self) -> None:
+        if self.meta is not None:
+            lines = [x.strip() for x in self.attachments.toPlainText().splitlines()]
+            self.meta.attachments = [x for x in lines if x]
             self.changed.emit()

@@ -83,6 +83,13 @@ class Navigator(QTreeWidget):
         item.setData(0, ROLE + 1, status)
         item.setToolTip(0, f"{base}（{LABELS[status]}）")
 
+    def set_check_summary(self, errors: int, warnings: int) -> None:
+        """Show the last check's counts beside 检查结果."""
+        item = self.items.get(CHECK)
+        if item is not None:
+            item.setText(0, f"检查结果（错误 {errors}，提醒 {warnings}）")
+            item.setForeground(0, QColor("#c0392b") if errors else QColor("#222"))
+
     def status_of(self, section_id: str) -> str | None:
         item = self.items.get(section_id)
         return item.data(0, ROLE + 1) if item is not None else None

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from drafter.core.model import Report, Section
 from drafter.core.skeleton import SkeletonNode
+from drafter.gui.detection import DetectionCache
 from drafter.gui.editor import SectionEditor
 from drafter.gui.indicator_panel import IndicatorPanel, section_indicator_ids
 from drafter.gui.jobs import Jobs
@@ -40,7 +41,7 @@ class SectionPage(QWidget):
     indicatorsDetected = Signal()  # the indicator ticks were brought up to date
     findElsewhere = Signal(str)  # no further match in this section: look in the next ones
 
-    def __init__(self, jobs: Jobs, parent=None):
+    def __init__(self, jobs: Jobs, detection: DetectionCache, parent=None):
         super().__init__(parent)
         self.form = load_ui("section_page", self)
         layout = QVBoxLayout(self)
@@ -66,6 +67,7 @@ class SectionPage(QWidget):
         self.splitter.setStretchFactor(1, 2)
         self.find_bar.hide()
         self.indicators_ready = False
+        self.detection = detection
         self.indicator_panel = IndicatorPanel(
             child(f, QWidget, "indicatorList"), child(f, QLabel, "indicatorSummary")
         )
@@ -127,7 +129,7 @@ class SectionPage(QWidget):
         self.editor.load(section, depth if section.heading else depth - 1)
         self.prev_button.setEnabled(has_prev)
         self.next_button.setEnabled(has_next)
-        has_last = any(p.last_year_text for p in section.paragraphs)
+        has_last = any(p.last_year_text for p in section.paragraphs) or bool(self._plans())
         self.side_tabs.setTabVisible(
             self.side_tabs.indexOf(child(self.form, QWidget, "lastYearTab")), has_last
         )
@@ -153,10 +155,14 @@ class SectionPage(QWidget):
         if not self.indicators_ready:
             self.indicator_panel.show_detections(None)
             return
-        from drafter.core.indicators import detect_indicators
-
         self.commit()
-        self.indicator_panel.show_detections(detect_indicators(self.section.text()))
+        if self.indicator_panel.rows:
+            sec = self.section
+            if sec.children:  # the rows cover the areas below too
+                found = self.detection.detect(f"tree:{sec.id}", sec.text())
+            else:  # the same reading the navigator's status uses
+                found = self.detection.detect(sec.id, self.detection.own_text(sec))
+            self.indicator_panel.show_detections(found)
         self.indicatorsDetected.emit()
 
     def ask_suggestions(self, *_args) -> None:
@@ -212,11 +218,26 @@ class SectionPage(QWidget):
             self.section.runin = on
             self.changed.emit()
 
+    def _plans(self) -> list[str]:
+        """Last year's plans for this year (its S4), shown while writing this year's S1."""
+        last = self.report.last_year if self.report else None
+        if last is None or self.section is None or self.section.section != "S1":
+            return []
+        return list(last.plans)
+
     def _show_last_year(self, pid: str) -> None:
         para = self.editor.paragraph_by_id.get(pid)
+        plans = self._plans()
+        plans_html = ""
+        if plans:
+            items = "".join(f"<li>{html.escape(p)}</li>" for p in plans)
+            plans_html = (
+                f"<p style='color:#555'>去年报告对今年的工作安排（对照逐项写成效）：</p>"
+                f"<ol style='line-height:140%'>{items}</ol>"
+            )
         if para is None or not para.last_year_text:
             self.last_year_view.setHtml(
-                "<p style='color:#888'>光标所在段落没有对应的去年原文。</p>"
+                "<p style='color:#888'>光标所在段落没有对应的去年原文。</p>" + plans_html
             )
             return
         body = html.escape(para.last_year_text)
@@ -228,4 +249,4 @@ class SectionPage(QWidget):
             if para.unchanged_from_last_year
             else ""
         )
-        self.last_year_view.setHtml(f"{note}<p style='line-height:150%'>{body}</p>")
+        self.last_year_view.setHtml(f"{note}<p style='line-height:150%'>{body}</p>{plans_html}")

@@ -89,7 +89,10 @@ class SettingsDialog(QDialog):
             return
         for e in entries:
             origin = "示例" if e.is_seed else "我的"
-            item = QListWidgetItem(f"［{origin}］{e.organ}　{e.year or ''} 年度　{e.file}")
+            year = f"{e.year} 年度" if e.year else ""
+            label = f"［{origin}］{e.organ}　{year}" + ("" if e.is_seed else f"　{e.file}")
+            item = QListWidgetItem(label)
+            item.setToolTip(e.file)
             item.setData(Qt.ItemDataRole.UserRole, e.id)
             if e.is_seed:
                 item.setForeground(Qt.GlobalColor.gray)

@@ -26,9 +26,11 @@ from drafter.gui.uiload import child, load_ui
 KINDS = [("gov", "人民政府（地方各级政府）"), ("dept", "政府部门")]
 
 
-def default_year() -> int:
-    """Reports are written early in the year about the year before."""
-    return dt.date.today().year - 1
+def default_year(today: dt.date | None = None) -> int:
+    """The year a clerk is most likely reporting on: reports are drafted from November
+    (the year's work nearly done) to March (due before 3月1日 / 4月1日)."""
+    today = today or dt.date.today()
+    return today.year if today.month >= 11 else today.year - 1
 
 
 class StartPage(QWidget):
@@ -67,6 +69,9 @@ class StartPage(QWidget):
         self.skeleton_combo.currentIndexChanged.connect(self._skeleton_changed)
         self._year_changed(self.year_spin.value())
 
+        self.kind_chosen = False  # the clerk picked a kind: stop guessing it from the name
+        self.kind_combo.activated.connect(lambda _i: setattr(self, "kind_chosen", True))
+        self.organ_edit.textEdited.connect(self._guess_kind)
         self.create_button.clicked.connect(self._create)
         self.organ_edit.returnPressed.connect(self._create)
         child(f, QPushButton, "importButton").clicked.connect(self.importRequested)
@@ -95,7 +100,9 @@ class StartPage(QWidget):
             path = Path(p)
             if not path.exists():
                 continue
-            item = QListWidgetItem(f"{path.name}    {path.parent}")
+            name = path.name.removesuffix(".json").removesuffix(".fzbg")
+            when = dt.datetime.fromtimestamp(path.stat().st_mtime).strftime("%m月%d日 %H:%M")
+            item = QListWidgetItem(f"{name}　　修改于 {when}")
             item.setData(Qt.ItemDataRole.UserRole, str(path))
             item.setToolTip(str(path))
             self.recent_list.addItem(item)
@@ -116,6 +123,16 @@ class StartPage(QWidget):
             f"程序上次没有正常关闭。{when} 自动保存了《{title}》（{name}）的未保存修改，可以恢复后继续编辑。"
         )
         self.recovery_box.show()
+
+    def _guess_kind(self, organ: str) -> None:
+        """人民政府/管委会/区县 → 人民政府; 局/办/委… → 政府部门 (core's one rule)."""
+        if self.kind_chosen:
+            return
+        from drafter.core.front_matter import organ_kind
+
+        i = self.kind_combo.findData(organ_kind(organ))
+        if i >= 0:
+            self.kind_combo.setCurrentIndex(i)
 
     def _year_changed(self, year: int) -> None:
         i = self.skeleton_combo.findData(skeleton_for_year(year))

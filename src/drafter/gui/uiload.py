@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QFile, QIODevice
+from PySide6.QtCore import QFile, QIODevice, Qt
 from PySide6.QtUiTools import QUiLoader
 from PySide6.QtWidgets import QWidget
 
@@ -26,6 +26,10 @@ def load_ui(name: str, parent: QWidget | None = None) -> QWidget:
         f.close()
     if widget is None:
         raise RuntimeError(f"cannot load {path}: {_loader.errorString()}")
+    if parent is not None and widget.isWindow():
+        # A form whose root is a QDialog is embedded in the dialog class that wraps it;
+        # as a window it would float apart and leave its host empty.
+        widget.setWindowFlags(Qt.WindowType.Widget)
     return widget
 
 

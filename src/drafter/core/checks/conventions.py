@@ -21,9 +21,7 @@ from drafter.core.checks.units import TextUnit, text_units
 from drafter.core.indicators import sentences
 from drafter.core.model import Report
 from drafter.core.outline import is_debris
-
-CJK = "\u4e00-\u9fff"
-CN_PUNCT = "，。、；：？！“”‘’（）《》【】〔〕…—"
+from drafter.core.punctuation import CJK, CN_PUNCT, HALF_BRACKET, HALF_PUNCT, HALF_QUOTE
 
 # ----- 发文字号 ------------------------------------------------------------------------
 
@@ -64,13 +62,6 @@ def _doc_numbers(unit: TextUnit) -> Iterator[Finding]:
 
 # ----- punctuation, brackets, quotes, spaces, repeats -------------------------------------
 
-_HALF_PUNCT = re.compile(
-    rf"(?<=[{CJK}{CN_PUNCT}])[,;:?!]|[,;:?!](?=[{CJK}“‘（《])|(?<=[{CJK}”）》])\.(?!\d)(?=$|[{CJK}“（《\s])"
-)
-_HALF_BRACKET = re.compile(
-    rf"(?<=[{CJK}{CN_PUNCT}])\(|\((?=[{CJK}“《])|(?<=[{CJK}“”》%])\)|\)(?=[{CJK}{CN_PUNCT}])"
-)
-_HALF_QUOTE = re.compile(rf"(?<=[{CJK}{CN_PUNCT}])\"|\"(?=[{CJK}{CN_PUNCT}])")
 PAIRS = {"“": "”", "‘": "’", "（": "）", "(": ")", "《": "》", "【": "】", "〔": "〕"}
 CLOSERS = {v: k for k, v in PAIRS.items()}
 SAME_KIND = {"(": "（", ")": "）"}  # half- and full-width round brackets pair with each other
@@ -86,9 +77,9 @@ _LIST_MARKER = re.compile(r"(?:^|[\s，。；：、,;:])[0-9a-zA-Z一二三四�
 
 def _half_width(unit: TextUnit) -> Iterator[Finding]:
     for code, rx, what, hint in (
-        ("halfwidth-punct", _HALF_PUNCT, "半角标点", "中文正文使用全角标点（，；：。？！）。"),
-        ("halfwidth-bracket", _HALF_BRACKET, "半角括号", "中文正文使用全角括号“（）”。"),
-        ("halfwidth-quote", _HALF_QUOTE, "半角引号", "中文正文使用全角引号“”。"),
+        ("halfwidth-punct", HALF_PUNCT, "半角标点", "中文正文使用全角标点（，；：。？！）。"),
+        ("halfwidth-bracket", HALF_BRACKET, "半角括号", "中文正文使用全角括号“（）”。"),
+        ("halfwidth-quote", HALF_QUOTE, "半角引号", "中文正文使用全角引号“”。"),
     ):
         hits = list(rx.finditer(unit.text))
         if not hits:
