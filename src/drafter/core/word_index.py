@@ -249,8 +249,6 @@ class _Index:
         missing = list({f for f in frags if f not in memo})
         if not missing:
             return
-        if len(memo) + len(missing) > self.MEMO_LIMIT:
-            memo.clear()
         memo.update(dict.fromkeys(missing, ABSENT))
         for k in range(0, len(missing), 900):
             chunk = missing[k : k + 900]
@@ -259,6 +257,8 @@ class _Index:
             memo.update(self.con.execute(sql, chunk).fetchall())
 
     def cut(self, text: str) -> list[str]:
+        if len(self.memo) > self.MEMO_LIMIT:  # between cuts only: a cut relies on its lookups
+            self.memo.clear()
         return _cut_with(text, self.memo, self.fetch, self.total)
 
 
