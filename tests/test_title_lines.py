@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from drafter.core import word_index
+from drafter.core import tokenizer, word_index
 from drafter.core.seeds import load_seeds
 from drafter.core.title_lines import split_title
 
@@ -85,9 +85,19 @@ def test_very_long_titles_take_three_lines():
     assert max(map(len, lines)) - min(map(len, lines)) <= 6
 
 
-def test_without_the_dictionary_file_jieba_itself_cuts(monkeypatch, jieba_tok):
+@pytest.fixture
+def no_jieba_dict(monkeypatch):
+    """As if jieba's dict.txt were missing (the word index cannot be built)."""
     monkeypatch.setattr(word_index, "_jieba_dict", lambda: None)
+    monkeypatch.setattr(word_index, "_built", {})
+    word_index._key.cache_clear()
+    yield
+    word_index._key.cache_clear()
+
+
+def test_without_the_dictionary_file_jieba_itself_cuts(no_jieba_dict, jieba_tok):
     title = "渭南高新区管委会关于2020年度法治政府建设工作的报告"
     assert word_index.index_path() is None
-    assert word_index.cut(title) == jieba_tok.lcut(title, HMM=False)
+    assert word_index.cut(title) is None
+    assert tokenizer.words(title) == jieba_tok.lcut(title, HMM=False)
     assert split_title(title, 20) == ["渭南高新区管委会关于2020年度", "法治政府建设工作的报告"]

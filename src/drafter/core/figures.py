@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Units, longest first so "个百分点" wins over "个" and "人次" over "人".
 UNITS = (
@@ -226,6 +227,13 @@ def _overlaps(text: str, phrase: str, start: int, end: int) -> bool:
 
 def extract_figures(text: str) -> list[Figure]:
     """Every figure in text, in order, with its span, value, unit and approximation."""
+    return [Figure(*f) for f in _figures(text)]  # new objects: callers may keep or change them
+
+
+@lru_cache(maxsize=4096)
+def _figures(text: str) -> tuple[tuple, ...]:
+    """extract_figures' result as field tuples, remembered (the checks read a clause or a
+    sentence several times)."""
     norm = text.translate(_WIDTH)
     out: list[Figure] = []
     for m in _FIGURE_RE.finditer(norm):
@@ -254,4 +262,4 @@ def extract_figures(text: str) -> list[Figure]:
         approx = m.group("pre") or ""
         out.append(Figure(text[m.start() : m.end()], value, "%", m.start(), m.end(), approx))
     out.sort(key=lambda f: f.start)
-    return out
+    return tuple((f.text, f.value, f.unit, f.start, f.end, f.approx) for f in out)

@@ -139,9 +139,11 @@ def _compiled() -> tuple[_Rules, ...]:
 
 
 def warm_up() -> None:
-    """Load jieba and compile the rules (about a second; call it off the GUI thread)."""
-    tokenizer.load()
+    """Ready the word index and compile the rules (a second the first time the index is built;
+    call it off the GUI thread)."""
+    tokenizer.prepare_words()
     _compiled()
+    _rule_words()
     _boundaries("依法行政")
 
 
@@ -202,14 +204,36 @@ def _overlaps(span: tuple[int, int], others: list[tuple[int, int]]) -> bool:
     return any(span[0] < b and a < span[1] for a, b in others)
 
 
+@cache
+def _rule_words() -> tuple[tuple[str, ...], dict[str, frozenset[int]]]:
+    """Every word the word rules name, and for each the indicators (positions in _compiled())
+    with a word rule whose first group lists it: only those can match where it occurs."""
+    triggers: dict[str, set[int]] = {}
+    words: set[str] = set()
+    for pos, rules in enumerate(_compiled()):
+        for rule in rules.word_rules:
+            for group in rule:
+                words.update(group)
+            for alt in rule[0]:
+                triggers.setdefault(alt, set()).add(pos)
+    return tuple(sorted(words)), {w: frozenset(p) for w, p in triggers.items()}
+
+
 @lru_cache(maxsize=8192)
 def _sentence_hits(sentence: str) -> tuple[tuple[str, tuple[tuple[int, int], ...]], ...]:
     """(indicator id, evidence spans) for every indicator the sentence covers."""
     hits = []
-    for rules in _compiled():
+    words, triggers = _rule_words()
+    present = {w for w in words if w in sentence}
+    candidates: set[int] = set()
+    for w in present:
+        candidates.update(triggers.get(w, ()))
+    for pos, rules in enumerate(_compiled()):
         spans: list[tuple[int, int]] = []
-        for rule in rules.word_rules:
-            spans.extend(_match_words(sentence, rule))
+        if pos in candidates:
+            for rule in rules.word_rules:
+                if all(any(alt in present for alt in group) for group in rule):
+                    spans.extend(_match_words(sentence, rule))
         for rx in rules.regexes:
             m = rx.search(sentence)
             if m:
@@ -234,8 +258,14 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
 def detect_indicators(text: str) -> dict[str, Detection]:
     """Every catalog indicator with whether text covers it, its evidence and figures."""
+    found = _detect_present(text)
+    return {i: found.get(i) or Detection(i, False) for i in load_catalog()}
+
+
+def _detect_present(text: str) -> dict[str, Detection]:
+    """detect_indicators, for the indicators text covers only (in order of first evidence)."""
     catalog = load_catalog()
-    out = {i: Detection(i, False) for i in catalog}
+    out: dict[str, Detection] = {}
     for start, end in sentences(text):
         sentence = text[start:end]
         hits = _sentence_hits(sentence)
@@ -244,9 +274,12 @@ def detect_indicators(text: str) -> dict[str, Detection]:
         figures = _sentence_figures(sentence)
         owners = _clause_owners(sentence, hits) if figures else []
         for ind_id, spans in hits:
-            det = out[ind_id]
-            det.present = True
+            det = out.get(ind_id)
+            if det is None:
+                det = out[ind_id] = Detection(ind_id, True)
             det.evidence.extend((start + a, start + b) for a, b in spans)
+            if not figures:
+                continue
             ind = catalog[ind_id]
             fitting = [f for f in figures if ind.fits(f.unit)]
             near = [span for span, who in owners if ind_id in who]
@@ -255,6 +288,27 @@ def detect_indicators(text: str) -> dict[str, Detection]:
                 det.figures.append(
                     Figure(f.text, f.value, f.unit, start + f.start, start + f.end, f.approx)
                 )
+    return out
+
+
+def first_evidence(text: str) -> dict[str, tuple[int, int]]:
+    """For each indicator text covers, its first piece of evidence (detect_indicators'
+    evidence[0], without working out figures)."""
+    out: dict[str, tuple[int, int]] = {}
+    for start, end in sentences(text):
+        for ind_id, spans in _sentence_hits(text[start:end]):
+            if ind_id not in out:
+                out[ind_id] = (start + spans[0][0], start + spans[0][1])
+    return out
+
+
+def evidence_counts(text: str) -> dict[str, int]:
+    """For each indicator text covers, how many pieces of evidence it has (what
+    detect_indicators would give as len(evidence), without working out figures)."""
+    out: dict[str, int] = {}
+    for start, end in sentences(text):
+        for ind_id, spans in _sentence_hits(text[start:end]):
+            out[ind_id] = out.get(ind_id, 0) + len(spans)
     return out
 
 
@@ -279,7 +333,8 @@ def _clause_owners(
 
 def indicators_in(text: str) -> list[str]:
     """Ids of the indicators a passage covers, in catalog order."""
-    return [i for i, d in detect_indicators(text).items() if d.present]
+    found = evidence_counts(text)
+    return [i for i in load_catalog() if i in found]
 
 
 def coverage_text(report: Report) -> str:
@@ -307,17 +362,20 @@ def detect_in_report(report: Report) -> dict[str, Detection]:
     catalog = load_catalog()
     out = {i: Detection(i, False) for i in catalog}
     for lead, text in _coverage_blocks(report):
-        found = detect_indicators(text)
-        if lead:
-            for ind_id, det in detect_indicators(lead).items():
-                if not det.present:
+        found = _detect_present(text)
+        in_lead = evidence_counts(lead) if lead else {}
+        if in_lead:
+            for ind_id in catalog:
+                if ind_id not in in_lead:
                     continue
-                body = found[ind_id]
-                body.present = True
+                body = found.get(ind_id)
+                if body is None:
+                    body = found[ind_id] = Detection(ind_id, True)
                 if not body.figures:
                     body.figures = _first_fitting(text, catalog[ind_id])
-        for ind_id, det in found.items():
-            if det.present:
+        for ind_id in catalog:  # catalog order, as before
+            det = found.get(ind_id)
+            if det is not None:
                 out[ind_id].present = True
                 out[ind_id].figures.extend(det.figures)
     return out

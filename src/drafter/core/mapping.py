@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from drafter.core import tokenizer
-from drafter.core.indicators import detect_indicators, load_catalog
+from drafter.core.indicators import evidence_counts, load_catalog
 from drafter.core.model import AREA_IDS
 from drafter.core.skeleton import all_skeletons
 
@@ -113,9 +113,10 @@ def content_area_scores(body: str) -> dict[str, float]:
     """Per area: how many of its catalog indicators the passage covers (and how often)."""
     catalog = load_catalog()
     out = dict.fromkeys(AREA_IDS, 0.0)
-    for ind_id, det in detect_indicators(body[:8000]).items():
-        if det.present:
-            out[catalog[ind_id].area] += 1.0 + 0.25 * min(len(det.evidence), 4)
+    counts = evidence_counts(body[:8000])
+    for ind_id, ind in catalog.items():
+        if ind_id in counts:
+            out[ind.area] += 1.0 + 0.25 * min(counts[ind_id], 4)
     return out
 
 

@@ -5,16 +5,21 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "drafter"
 APP_AUTHOR = "drafter"
+
+
+def _platform_dir(kind: str) -> Path:
+    """platformdirs' folder of that kind (imported only when DRAFTER_HOME does not say)."""
+    import platformdirs
+
+    return Path(getattr(platformdirs, f"user_{kind}_dir")(APP_NAME, APP_AUTHOR))
 
 
 def user_data_dir() -> Path:
     """Autosave/recovery files, the user's phrase library, the retrieval cache."""
     home = os.environ.get("DRAFTER_HOME")
-    path = Path(home) / "data" if home else Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
+    path = Path(home) / "data" if home else _platform_dir("data")
     path.mkdir(parents=True, exist_ok=True)
     return path
 
@@ -22,9 +27,7 @@ def user_data_dir() -> Path:
 def user_config_dir() -> Path:
     """Preferences and window state."""
     home = os.environ.get("DRAFTER_HOME")
-    path = (
-        Path(home) / "config" if home else Path(platformdirs.user_config_dir(APP_NAME, APP_AUTHOR))
-    )
+    path = Path(home) / "config" if home else _platform_dir("config")
     path.mkdir(parents=True, exist_ok=True)
     return path
 
@@ -40,6 +43,6 @@ def user_cache_dir() -> Path:
         path.mkdir(parents=True, exist_ok=True)
         return path
     home = os.environ.get("DRAFTER_HOME")
-    path = Path(home) / "cache" if home else Path(platformdirs.user_cache_dir(APP_NAME, APP_AUTHOR))
+    path = Path(home) / "cache" if home else _platform_dir("cache")
     path.mkdir(parents=True, exist_ok=True)
     return path

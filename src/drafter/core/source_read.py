@@ -9,9 +9,6 @@ a message telling the clerk to save the file as .docx, and, when LibreOffice is 
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
-import tempfile
 import unicodedata
 from pathlib import Path
 
@@ -25,6 +22,8 @@ _SAVE_AS = "请在 Word 或 WPS 中打开后“另存为” .docx（Word 文档�
 
 def soffice_path() -> str | None:
     """The LibreOffice command, if installed."""
+    import shutil
+
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
@@ -180,6 +179,10 @@ def convert_with_libreoffice(path: str | Path, timeout: float = 120) -> Path:
     The .docx is written to a fresh temporary folder (the caller may move it). Raises
     InputError when LibreOffice is missing, times out or produces nothing.
     """
+    import shutil
+    import subprocess
+    import tempfile
+
     src = Path(path)
     exe = soffice_path()
     if not exe:

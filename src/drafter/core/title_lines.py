@@ -1,9 +1,9 @@
 """Breaking a long 公文 title into balanced lines at word boundaries (GB/T 9704 7.3.1).
 
 A title longer than a line is split into the fewest lines that fit, with breaks only
-between jieba words (jieba's dictionary and the domain dictionary, through
-core.word_index, which does not need jieba's one-second load) (a year stays with its 年/年度, a bracketed name stays whole, punctuation
-never starts a line), choosing the split whose lines are closest in length (梯形/菱形),
+between words (core.tokenizer.words: jieba's dictionary and the domain dictionary, from the
+word index, without jieba's one-second load) (a year stays with its 年/年度, a bracketed name
+stays whole, punctuation never starts a line), choosing the split whose lines are closest in length (梯形/菱形),
 upper lines the longer on a tie.
 """
 
@@ -13,7 +13,7 @@ import itertools
 import math
 import re
 
-from drafter.core import word_index
+from drafter.core import tokenizer
 
 _OPENERS = "《〈“‘（(〔【"
 _CLOSERS = "》〉”’）)〕】"
@@ -25,7 +25,7 @@ _NUMERAL = re.compile(r"^[0-9０-９一二三四五六七八九十〇零]+$")
 
 def units(text: str, keep_brackets: bool = True) -> list[str]:
     """The title as unbreakable pieces: jieba words, merged where a break is not allowed."""
-    words = word_index.cut(text)
+    words = tokenizer.words(text)
     out: list[str] = []
     depth = 0
     for w in words:

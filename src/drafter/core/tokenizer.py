@@ -1,20 +1,26 @@
-"""Chinese word segmentation for the phrase library: a private jieba tokenizer.
+"""Chinese word segmentation: the one place in drafter that owns it.
 
-jieba is used through its own ``jieba.Tokenizer`` instance (never the global one) with the
-domain dictionary in templates/domain_dict.txt, so that 行政复议, 出庭应诉率, 三项制度 … stay
-whole. Loading takes about a second: :func:`load` is lazy, thread-safe and meant to be called
-off the GUI thread (``retrieval.warm_up()`` does). Nothing here imports jieba at module load.
+Everything that segments calls this module. jieba is used through one ``jieba.Tokenizer``
+instance for the process (never the global one) with the domain dictionary in
+templates/domain_dict.txt, so that 行政复议, 出庭应诉率, 三项制度 … stay whole. Loading it
+takes about a second and ~80 MB: :func:`load` is lazy, thread-safe and meant to be called off
+the GUI thread (``retrieval.warm_up()`` does). Nothing here imports jieba at module load.
+
+- :func:`words`: word boundaries (indicator detection, heading similarity, title breaking):
+  jieba's dictionary cut, HMM off. Until jieba is loaded it is answered from the word index
+  (core.word_index: the same dictionary in SQLite, the same result) so `check`, `import` and
+  `export` never load jieba.
+- :func:`search_tokens`: the phrase library's ranking tokens (jieba, search mode).
+- :func:`tagged`, :func:`dictionary_pos`: parts of speech, for templating only (jieba.posseg).
 """
 
 from __future__ import annotations
 
-import hashlib
-import logging
 import re
 import threading
 from functools import cache
 
-from drafter.core import paths
+from drafter.core import paths, word_index
 from drafter.resources import template_path
 
 DICT_FILE = "domain_dict.txt"
@@ -61,6 +67,8 @@ def _sub_terms() -> dict[str, tuple[str, ...]]:
 @cache
 def dictionary_fingerprint() -> str:
     """Changes whenever the dictionary or the stopwords change (part of the index cache key)."""
+    import hashlib
+
     h = hashlib.sha1()
     for name in (DICT_FILE, STOPWORDS_FILE):
         h.update(template_path(name).read_bytes())
@@ -79,6 +87,8 @@ def load() -> None:
     with _lock:
         if _tokenizer is not None:
             return
+        import logging
+
         import jieba
 
         jieba.setLogLevel(logging.WARNING)
@@ -128,10 +138,28 @@ def _freq_for(term: str) -> int | None:
     return _freqs().get(term)
 
 
+def domain_frequencies() -> dict[str, int | None]:
+    """Each domain term with its frequency (None: jieba's add_word picks one that keeps it whole)."""
+    return {w: _freq_for(w) for w in domain_terms()}
+
+
+def prepare_words() -> None:
+    """Make words() ready: open the word index (building it the first time, about a second)
+    or, without one, load jieba. Safe from any thread; meant for off the GUI thread."""
+    if _tokenizer is None and word_index.cut("依法行政") is None:
+        load()
+
+
 def words(text: str) -> list[str]:
-    """Plain segmentation (accurate mode), every word kept."""
-    load()
-    return list(_tokenizer.cut(text))
+    """jieba's dictionary segmentation (accurate mode, HMM off), every word kept.
+
+    Without jieba loaded, from the word index (identical result, no second-long load)."""
+    if _tokenizer is None:
+        out = word_index.cut(text)
+        if out is not None:
+            return out
+        load()
+    return _tokenizer.lcut(text, HMM=False)
 
 
 def tagged(text: str) -> list[tuple[str, str]]:

@@ -1,34 +1,40 @@
-"""jieba's dictionary as a small on-disk index, to segment a short text without loading jieba.
+"""jieba's dictionary as an on-disk index, to segment text without loading jieba.
 
-Loading jieba's dictionary takes most of a second, far longer than the rest of an export.
-Breaking a title only needs the words inside those twenty-odd characters, so the dictionary
-(jieba's dict.txt and the domain dictionary in templates/domain_dict.txt) is copied once
-into an SQLite table in the user cache folder; segmenting then looks up the title's
-substrings and takes jieba's own maximum-probability route over them, the result of
-``jieba.Tokenizer.cut(text, HMM=False)`` with the domain words added. When the index
-cannot be built (no dict.txt next to jieba, an unwritable cache), jieba itself is used.
+Loading jieba's dictionary takes about a second (and ~80 MB), far longer than checking or
+importing a report. Finding word boundaries (indicator detection, heading similarity, title
+breaking) only needs the words inside the text at hand, so the dictionary (jieba's dict.txt
+and the domain dictionary in templates/domain_dict.txt) is copied once into an SQLite table
+in the user cache folder (about a second, once per machine), every prefix of a word stored
+too (with frequency 0), as jieba keeps them; segmenting then builds jieba's DAG by looking up
+the text's substrings (extended only while they are prefixes of some word, and remembered for
+the process) and takes jieba's own maximum-probability route over it: the result of ``jieba.Tokenizer.cut(text, HMM=False)`` with the domain words
+added. core.tokenizer.words() is the entry point; it uses jieba itself when there is no index
+(no dict.txt next to jieba, an unwritable cache) or when jieba is loaded anyway.
 """
 
 from __future__ import annotations
 
-import hashlib
+import contextlib
 import importlib.util
-import logging
 import math
 import os
 import re
 import sqlite3
-import tempfile
+import threading
+import zlib
+from functools import cache
 from pathlib import Path
 
 from drafter.core import paths
 
-MAX_WORD = 16  # longer dictionary entries are not looked up
+FORMAT = 2  # of the index file (part of its name): 2 = prefixes stored
 _ASCII_WORD = re.compile(r"[a-zA-Z0-9]")
 # jieba's re_han_default / re_skip: dictionary runs, and what is cut character by character.
 _HAN = re.compile(r"([\u4E00-\u9FD5a-zA-Z0-9+#&\._%\-]+)")
 _SKIP = re.compile(r"(\r\n|\s)")
-_built: dict[str, Path] = {}  # fingerprint → index built by this process
+_built: dict[tuple, Path] = {}  # (cache folder settings, fingerprint) → index file
+PREFETCH = 4  # substrings this short are looked up before building the DAG
+ABSENT = -1  # memo value of a string that is neither a word nor a word's prefix
 
 
 def _jieba_dict() -> Path | None:
@@ -40,19 +46,26 @@ def _jieba_dict() -> Path | None:
 
 
 def _domain_words() -> dict[str, int | None]:
-    from drafter.core.tokenizer import _freq_for, domain_terms
+    from drafter.core.tokenizer import domain_frequencies
 
-    return {w: _freq_for(w) for w in domain_terms()}
+    return domain_frequencies()
 
 
 def _fingerprint(dict_path: Path, extra: dict[str, int | None]) -> str:
     st = dict_path.stat()
-    h = hashlib.sha1(f"{st.st_size}-{int(st.st_mtime)}".encode())
-    h.update(repr(sorted(extra.items())).encode("utf-8"))
-    return h.hexdigest()[:16]
+    data = f"{FORMAT}-{st.st_size}-{int(st.st_mtime)}|{sorted(extra.items())!r}".encode()
+    # zlib's checksums (zlib is loaded anyway): hashlib would cost a few ms at every start
+    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
+
+
+def _add_prefixes(freq: dict[str, int], word: str) -> None:
+    for k in range(1, len(word)):
+        if word[:k] not in freq:
+            freq[word[:k]] = 0
 
 
 def _build(dict_path: Path, extra: dict[str, int | None], target: Path) -> None:
+    """jieba's gen_pfdict then add_word for each domain word, written to SQLite."""
     freq: dict[str, int] = {}
     total = 0
     with dict_path.open("rb") as fh:
@@ -62,12 +75,17 @@ def _build(dict_path: Path, extra: dict[str, int | None], target: Path) -> None:
                 n = int(parts[1])
                 freq[parts[0]] = n
                 total += n
+    for word in list(freq):
+        _add_prefixes(freq, word)
     # jieba's add_word: a word without a frequency gets the one that keeps it whole.
     for word, n in extra.items():
         if n is None:
             n = _suggest_freq(word, freq, total)
         freq[word] = n
         total += n  # as jieba's add_word counts it
+        _add_prefixes(freq, word)
+    import tempfile
+
     fd, tmp = tempfile.mkstemp(prefix=".words.", suffix=".tmp", dir=target.parent)
     os.close(fd)
     try:
@@ -85,52 +103,94 @@ def _build(dict_path: Path, extra: dict[str, int | None], target: Path) -> None:
 
 
 def _suggest_freq(word: str, freq: dict[str, int], total: int) -> int:
-    """jieba.suggest_freq(word, tune=True) for a word not yet whole: beat its pieces."""
-    pieces = _cut_with(word, lambda ws: {w: freq[w] for w in ws if w in freq}, total)
+    """jieba.suggest_freq(word, tune=False) for a word not yet whole: beat its pieces."""
+    pieces = _cut_with(word, freq, None, total)
     product = 1.0
     for piece in pieces:
         product *= freq.get(piece, 1) / total
     return max(int(product * total) + 1, freq.get(word, 1))
 
 
-def index_path() -> Path | None:
-    """The index for the installed jieba (built on first use), or None without one."""
+@cache
+def _key() -> str | None:
+    """The fingerprint of jieba's dict.txt and the domain words (None without dict.txt)."""
     dict_path = _jieba_dict()
     if dict_path is None:
         return None
-    extra = _domain_words()
-    key = _fingerprint(dict_path, extra)
-    known = _built.get(key)
+    return _fingerprint(dict_path, _domain_words())
+
+
+def index_path() -> Path | None:
+    """The index for the installed jieba (built on first use), or None without one."""
+    key = _key()
+    if key is None:
+        return None
+    where = (os.environ.get("DRAFTER_CACHE"), os.environ.get("DRAFTER_HOME"), key)
+    known = _built.get(where)
     if known is not None and known.exists():
         return known
     target = paths.user_cache_dir() / f"jieba-words-{key}.sqlite3"
     if not target.exists():
-        _build(dict_path, extra, target)
-    _built[key] = target
+        dict_path = _jieba_dict()
+        if dict_path is None:
+            return None
+        _build(dict_path, _domain_words(), target)
+        for old in target.parent.glob("jieba-words-*.sqlite3"):  # an older jieba or format
+            if old != target:
+                with contextlib.suppress(OSError):
+                    old.unlink()
+    _built[where] = target
     return target
 
 
-def _route(text: str, lookup, total: int) -> list[str]:
+def _dag(text: str, freq: dict[str, int], fetch) -> list[list[int]]:
+    """jieba's get_DAG: for each start, the ends of the dictionary words there. Substrings are
+    extended one character at a time while they are a word's prefix; fetch(frags) puts the
+    unknown ones of each round into freq (None when freq already holds everything)."""
+    n = len(text)
+    dag: list[list[int]] = [[] for _ in range(n)]
+    live = list(range(n))
+    length = 1
+    get = freq.get
+    while live:
+        frags = [text[k : k + length] for k in live]
+        if fetch is not None and length > PREFETCH:
+            fetch(frags)
+        nxt = []
+        for k, frag in zip(live, frags, strict=True):
+            f = get(frag, ABSENT)
+            if f == ABSENT:
+                continue
+            if f:
+                dag[k].append(k + length)
+            if k + length < n:
+                nxt.append(k)
+        live = nxt
+        length += 1
+    return dag
+
+
+def _route(text: str, freq: dict[str, int], fetch, total: int) -> list[str]:
     """jieba's calc + __cut_DAG_NO_HMM: the most probable split, ASCII runs kept together."""
     n = len(text)
-    candidates = {text[i:j] for i in range(n) for j in range(i + 1, min(n, i + MAX_WORD) + 1)}
-    freq = lookup(candidates)
+    dag = _dag(text, freq, fetch)
     logtotal = math.log(total)
+    log = math.log
+    get = freq.get
     route: list[tuple[float, int]] = [(0.0, 0)] * (n + 1)
     for i in range(n - 1, -1, -1):
-        ends = [j for j in range(i + 1, min(n, i + MAX_WORD) + 1) if freq.get(text[i:j])]
+        ends = dag[i]
         if not ends:
-            ends = [i + 1]
-        route[i] = max(
-            (math.log(freq.get(text[i:j]) or 1) - logtotal + route[j][0], j - 1) for j in ends
-        )
+            route[i] = (-logtotal + route[i + 1][0], i + 1)
+            continue
+        route[i] = max((log(get(text[i:j])) - logtotal + route[j][0], j) for j in ends)
     words: list[str] = []
     buf = ""
     i = 0
     while i < n:
-        j = route[i][1] + 1
+        j = route[i][1]
         word = text[i:j]
-        if _ASCII_WORD.match(word) and len(word) == 1:
+        if j - i == 1 and _ASCII_WORD.match(word):
             buf += word
         else:
             if buf:
@@ -143,14 +203,26 @@ def _route(text: str, lookup, total: int) -> list[str]:
     return words
 
 
-def _cut_with(text: str, lookup, total: int) -> list[str]:
-    """jieba's cut(HMM=False): dictionary runs routed, everything else one by one."""
+def _cut_with(text: str, freq: dict[str, int], fetch, total: int) -> list[str]:
+    """jieba's cut(HMM=False): dictionary runs routed, everything else one by one.
+
+    With fetch, the substrings of up to PREFETCH characters of every run are looked up
+    first, in one go (most words are that short); longer ones round by round."""
+    blocks = [b for b in _HAN.split(text) if b]
+    if fetch is not None:
+        fetch(
+            [
+                b[i : i + k]
+                for b in blocks
+                if _HAN.match(b)
+                for i in range(len(b))
+                for k in range(1, min(PREFETCH, len(b) - i) + 1)
+            ]
+        )
     out: list[str] = []
-    for block in _HAN.split(text):
-        if not block:
-            continue
+    for block in blocks:
         if _HAN.match(block):
-            out.extend(_route(block, lookup, total))
+            out.extend(_route(block, freq, fetch, total))
             continue
         for piece in _SKIP.split(block):
             if _SKIP.match(piece):
@@ -160,39 +232,68 @@ def _cut_with(text: str, lookup, total: int) -> list[str]:
     return out
 
 
-def cut(text: str) -> list[str]:
-    """Words of a short text (a title): jieba's dictionary segmentation, without jieba."""
+class _Index:
+    """An open index: a read-only connection and the substrings looked up so far."""
+
+    MEMO_LIMIT = 300_000  # looked-up substrings kept (a few tens of MB at most)
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.con = sqlite3.connect(path.as_uri() + "?mode=ro", uri=True, check_same_thread=False)
+        (self.total,) = self.con.execute("SELECT total FROM meta").fetchone()
+        self.memo: dict[str, int] = {}
+
+    def fetch(self, frags: list[str]) -> None:
+        """Look up the fragments not yet known (call under _lock)."""
+        memo = self.memo
+        missing = list({f for f in frags if f not in memo})
+        if not missing:
+            return
+        memo.update(dict.fromkeys(missing, ABSENT))
+        for k in range(0, len(missing), 900):
+            chunk = missing[k : k + 900]
+            marks = ",".join("?" * len(chunk))
+            sql = f"SELECT word, freq FROM words WHERE word IN ({marks})"
+            memo.update(self.con.execute(sql, chunk).fetchall())
+
+    def cut(self, text: str) -> list[str]:
+        if len(self.memo) > self.MEMO_LIMIT:  # between cuts only: a cut relies on its lookups
+            self.memo.clear()
+        return _cut_with(text, self.memo, self.fetch, self.total)
+
+
+_lock = threading.Lock()
+_open: dict[Path, _Index] = {}  # index file → its open connection
+
+
+def _index() -> _Index | None:
     try:
         db = index_path()
     except (OSError, sqlite3.Error, ValueError):
-        db = None
+        return None
     if db is None:
-        return _jieba_cut(text)
-    con = sqlite3.connect(db.as_uri() + "?mode=ro", uri=True)
-    try:
-        (total,) = con.execute("SELECT total FROM meta").fetchone()
-
-        def lookup(words: set[str]) -> dict[str, int]:
-            out: dict[str, int] = {}
-            items = list(words)
-            for k in range(0, len(items), 500):
-                chunk = items[k : k + 500]
-                marks = ",".join("?" * len(chunk))
-                sql = f"SELECT word, freq FROM words WHERE word IN ({marks})"
-                out.update(con.execute(sql, chunk).fetchall())
-            return out
-
-        return _cut_with(text, lookup, total)
-    finally:
-        con.close()
+        return None
+    idx = _open.get(db)
+    if idx is None:
+        try:
+            idx = _open[db] = _Index(db)
+        except sqlite3.Error:
+            return None
+    return idx
 
 
-def _jieba_cut(text: str) -> list[str]:
-    import jieba
+def cut(text: str) -> list[str] | None:
+    """jieba's dictionary segmentation of text (HMM off, domain words added), without jieba;
+    None when there is no index (no dict.txt next to jieba, an unwritable cache).
 
-    jieba.setLogLevel(logging.WARNING)
-    tok = jieba.Tokenizer()
-    tok.tmp_dir = str(paths.user_cache_dir())
-    for word, n in _domain_words().items():
-        tok.add_word(word, freq=n)
-    return tok.lcut(text, HMM=False)
+    Thread-safe. core.tokenizer.words() is the function to call: it falls back on jieba.
+    """
+    with _lock:
+        idx = _index()
+        if idx is None:
+            return None
+        try:
+            return idx.cut(text)
+        except sqlite3.Error:
+            _open.pop(idx.path, None)
+            return None

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from drafter.core.checks.finding import Finding
 from drafter.core.checks.units import text_units
-from drafter.core.indicators import NOT_COVERAGE, detect_indicators, indicators_in, load_catalog
+from drafter.core.indicators import NOT_COVERAGE, first_evidence, indicators_in, load_catalog
 from drafter.core.model import Report
 
 
@@ -18,9 +18,9 @@ def _first_evidence(report: Report) -> dict[str, dict]:
     for u in text_units(report):
         if u.section in NOT_COVERAGE:
             continue
-        for ind_id, det in detect_indicators(u.text).items():
-            if det.present and ind_id not in where:
-                where[ind_id] = u.location(*det.evidence[0])
+        for ind_id, span in first_evidence(u.text).items():
+            if ind_id not in where:
+                where[ind_id] = u.location(*span)
     return where
 
 
