@@ -85,3 +85,15 @@ def test_imported_text_of_any_shape_is_checked(lines):
         st_["status"] in ("present", "no_figure", "missing", "n/a")
         for st_ in res.indicators.values()
     )
+
+
+def test_brackets_left_open_inside_a_closed_pair_end_the_check():
+    # Found by a stress run: with one unbalanced mark already noted, an opener left open
+    # inside a later closed pair used to loop forever.
+    text = "（甲“乙《丙）丁（戊“己《庚）辛"
+    report = Report(
+        metadata=Metadata(organ="某区", year=2022),
+        sections=[Section("S1", heading="主要举措和成效", paragraphs=[Paragraph(text)])],
+    )
+    codes = [f.code for f in run_checks(report).findings]
+    assert "quote-unbalanced" in codes or "bracket-unbalanced" in codes

@@ -110,7 +110,8 @@ def _unbalanced(unit: TextUnit) -> Iterator[Finding]:
                 stack.pop()
             elif any(o == opener for o, _ in stack):
                 while stack and stack[-1][0] != opener:
-                    bad = bad or stack.pop()
+                    unclosed = stack.pop()
+                    bad = bad or unclosed
                 stack.pop()
             else:
                 bad = bad or (ch, i)
