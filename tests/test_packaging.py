@@ -156,8 +156,14 @@ def test_bundle_builds_and_runs(tmp_path):
     assert "S1" in chk.stdout
     # The bundled GUI starts (Qt plugins, Designer forms, fonts) and keeps running.
     gui_env = dict(env, QT_QPA_PLATFORM="offscreen", DRAFTER_HOME=str(tmp_path / "home"))
-    gui = subprocess.Popen([str(exe), "gui"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                           text=True, cwd=tmp_path, env=gui_env)
+    gui = subprocess.Popen(
+        [str(exe), "gui"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=tmp_path,
+        env=gui_env,
+    )
     try:
         gui.wait(timeout=10)
     except subprocess.TimeoutExpired:

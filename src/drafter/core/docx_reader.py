@@ -21,6 +21,7 @@ from pathlib import Path
 
 from drafter.core.errors import InputError
 from drafter.core.model import cn_number, heading_number
+from drafter.core.source_read import checked_size
 
 MAX_DOCX_BYTES = 64 * 1024 * 1024
 MAX_ENTRIES = 3000
@@ -38,17 +39,7 @@ _BAD_DOCX = "文件已损坏或不是有效的 Word 文档（.docx）"
 def check_zip(path: Path) -> None:
     """Refuse corrupt zips, zip bombs, non-Word zips and XML parts with a DTD."""
     name = str(path)
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise InputError(name, f"无法读取（{exc.strerror}）") from None
-    if size == 0:
-        raise InputError(name, "文件是空的")
-    if size > MAX_DOCX_BYTES:
-        raise InputError(
-            name,
-            f"文件过大（{size / 1048576:.0f} MB），超出导入上限 {MAX_DOCX_BYTES // 1048576} MB",
-        )
+    checked_size(path, MAX_DOCX_BYTES, "超出导入上限")
     try:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()

@@ -142,8 +142,9 @@ def _checked(text: str, name: str, legacy: bool = False) -> str:
     return text
 
 
-def read_text_file(path: Path) -> str:
-    """A .txt file's text, size-capped and decoded."""
+def checked_size(path: Path, cap: int, beyond: str) -> int:
+    """The size of a source file, refusing a missing, empty or oversized one (InputError
+    naming the file; ``beyond`` says why a file over ``cap`` bytes is refused)."""
     name = str(path)
     try:
         size = path.stat().st_size
@@ -151,11 +152,17 @@ def read_text_file(path: Path) -> str:
         raise InputError(name, f"无法读取（{exc.strerror}）") from None
     if size == 0:
         raise InputError(name, "文件是空的")
-    if size > MAX_TEXT_BYTES:
+    if size > cap:
         raise InputError(
-            name,
-            f"文件过大（{size / 1048576:.0f} MB），不像是一份年度报告（上限 {MAX_TEXT_BYTES // 1048576} MB）",
+            name, f"文件过大（{size / 1048576:.0f} MB），{beyond}（上限 {cap // 1048576} MB）"
         )
+    return size
+
+
+def read_text_file(path: Path) -> str:
+    """A .txt file's text, size-capped and decoded."""
+    name = str(path)
+    checked_size(path, MAX_TEXT_BYTES, "不像是一份年度报告")
     try:
         raw = path.read_bytes()
     except OSError as exc:
