@@ -74,7 +74,7 @@ def check_zip(path: Path) -> None:
         EOFError,
         OSError,
         ValueError,
-        NotImplementedError,
+        NotImplementedError,  # zipfile: an unknown compression method
         RuntimeError,
         zlib.error,
     ):

@@ -10,12 +10,11 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from drafter.core.skeleton import Skeleton
-from drafter.gui.uiload import child, load_ui
+from drafter.gui.uiload import child, embed_ui
 
 ROLE = Qt.ItemDataRole.UserRole
 SEVERITY_LABELS = {"error": "错误", "warning": "提醒", "info": "提示"}
@@ -32,10 +31,7 @@ class CheckPage(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.form = load_ui("check_page", self)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.form)
+        self.form = embed_ui("check_page", self)
         self.tree = child(self.form, QTreeWidget, "findingTree")
         self.summary = child(self.form, QLabel, "summaryLabel")
         self.tree.setColumnWidth(0, 520)

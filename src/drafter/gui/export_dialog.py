@@ -13,12 +13,11 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from drafter.gui.settings import FONT_SETS
-from drafter.gui.uiload import child, load_ui
+from drafter.gui.uiload import child, embed_ui
 
 
 class ExportDialog(QDialog):
@@ -26,12 +25,7 @@ class ExportDialog(QDialog):
         self, target: Path, font_set: str, warnings: list[str], parent: QWidget | None = None
     ):
         super().__init__(parent)
-        self.form = load_ui("export_dialog", self)
-        self.setWindowTitle(self.form.windowTitle())
-        self.setMinimumWidth(self.form.minimumWidth())
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.form)
+        self.form = embed_ui("export_dialog", self)
         f = self.form
         self.path_edit = child(f, QLineEdit, "pathEdit")
         self.path_edit.setText(str(target))

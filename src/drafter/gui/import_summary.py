@@ -9,13 +9,12 @@ from PySide6.QtWidgets import (
     QListWidget,
     QTreeWidget,
     QTreeWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from drafter.core.model import Report, Section
 from drafter.core.skeleton import Skeleton, heading_for
-from drafter.gui.uiload import child, load_ui
+from drafter.gui.uiload import child, embed_ui
 
 
 def stale_figure_count(report: Report) -> int:
@@ -62,12 +61,7 @@ class ImportSummary(QDialog):
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
-        self.form = load_ui("import_summary", self)
-        self.setWindowTitle(self.form.windowTitle())
-        self.setMinimumSize(self.form.minimumSize())
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.form)
+        self.form = embed_ui("import_summary", self)
         self.result = result
         meta = result.report.metadata
         figures = stale_figure_count(result.report)

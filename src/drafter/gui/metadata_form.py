@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QDate, Signal
-from PySide6.QtWidgets import QDateEdit, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDateEdit, QLineEdit, QPlainTextEdit, QWidget
 
 from drafter.core.model import Metadata
-from drafter.gui.uiload import child, load_ui
+from drafter.gui.uiload import child, embed_ui
 
 NO_DATE = QDate(2000, 1, 1)
 
@@ -32,9 +32,7 @@ class MetadataForm(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.form = load_ui("metadata_form", self)
-        QVBoxLayout(self).addWidget(self.form)
-        self.layout().setContentsMargins(0, 0, 0, 0)
+        self.form = embed_ui("metadata_form", self)
         self.meta: Metadata | None = None
         self.edits = {name: child(self.form, QLineEdit, obj) for name, obj in TEXT_FIELDS.items()}
         self.dates = {name: child(self.form, QDateEdit, obj) for name, obj in DATE_FIELDS.items()}

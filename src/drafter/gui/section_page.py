@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QTabWidget,
     QTextBrowser,
     QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -28,7 +27,7 @@ from drafter.gui.editor import SectionEditor
 from drafter.gui.indicator_panel import IndicatorPanel, section_indicator_ids
 from drafter.gui.jobs import Jobs
 from drafter.gui.suggest_panel import SuggestPanel
-from drafter.gui.uiload import child, load_ui
+from drafter.gui.uiload import child, embed_ui
 
 
 class SectionPage(QWidget):
@@ -43,10 +42,7 @@ class SectionPage(QWidget):
 
     def __init__(self, jobs: Jobs, detection: DetectionCache, parent=None):
         super().__init__(parent)
-        self.form = load_ui("section_page", self)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.form)
+        self.form = embed_ui("section_page", self)
         f = self.form
         self.title = child(f, QLabel, "titleLabel")
         self.guidance = child(f, QLabel, "guidanceLabel")

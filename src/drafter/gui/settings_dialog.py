@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -23,7 +22,7 @@ from drafter.core.errors import DrafterError
 from drafter.gui.jobs import Jobs
 from drafter.gui.settings import FONT_SETS, Settings
 from drafter.gui.start_page import KINDS
-from drafter.gui.uiload import child, load_ui
+from drafter.gui.uiload import child, embed_ui
 
 
 class SettingsDialog(QDialog):
@@ -33,12 +32,7 @@ class SettingsDialog(QDialog):
 
     def __init__(self, settings: Settings, jobs: Jobs, parent: QWidget | None = None):
         super().__init__(parent)
-        self.form = load_ui("settings_dialog", self)
-        self.setWindowTitle(self.form.windowTitle())
-        self.setMinimumSize(self.form.minimumSize())
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.form)
+        self.form = embed_ui("settings_dialog", self)
         f = self.form
         self.settings = settings
         self.organ_edit = child(f, QLineEdit, "organEdit")

@@ -15,13 +15,12 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
 from drafter.core.skeleton import all_skeletons, skeleton_for_year
 from drafter.core.storage import Recovery
-from drafter.gui.uiload import child, load_ui
+from drafter.gui.uiload import child, embed_ui
 
 KINDS = [("gov", "人民政府（地方各级政府）"), ("dept", "政府部门")]
 
@@ -43,10 +42,7 @@ class StartPage(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.form = load_ui("start_page", self)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.form)
+        self.form = embed_ui("start_page", self)
         f = self.form
         self.organ_edit = child(f, QLineEdit, "organEdit")
         self.kind_combo = child(f, QComboBox, "kindCombo")

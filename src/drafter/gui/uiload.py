@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QFile, QIODevice, Qt
 from PySide6.QtUiTools import QUiLoader
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 from drafter.resources import ui_dir
 
@@ -31,6 +31,19 @@ def load_ui(name: str, parent: QWidget | None = None) -> QWidget:
         # as a window it would float apart and leave its host empty.
         widget.setWindowFlags(Qt.WindowType.Widget)
     return widget
+
+
+def embed_ui(name: str, host: QWidget) -> QWidget:
+    """Load ui/<name>.ui and fill ``host`` with it (no margins); a dialog host also takes
+    the form's window title and minimum size. Returns the form."""
+    form = load_ui(name, host)
+    layout = QVBoxLayout(host)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(form)
+    if isinstance(host, QDialog):
+        host.setWindowTitle(form.windowTitle())
+        host.setMinimumSize(form.minimumSize())
+    return form
 
 
 def child(widget: QWidget, cls: type, name: str):
