@@ -288,7 +288,7 @@ def count_body(report: Report) -> int:
     return sum(1 for p in report.paragraphs() if p.kind == "body")
 
 
-def _is_draft(p: Path) -> bool:
+def is_draft(p: Path) -> bool:
     """A draft file of this program (JSON), by name or by content."""
     if p.name.lower().endswith(".json"):
         return True
@@ -326,7 +326,7 @@ def import_file(
 
     p = Path(path)
     report = None
-    if p.is_file() and _is_draft(p):
+    if p.is_file() and is_draft(p):
         try:
             report = load_draft(p)
         except DraftError:

@@ -90,23 +90,14 @@ def read_for_check(path: str | Path) -> tuple[Report, Source | None]:
     """The report in a file (draft, .docx, .txt) as it is, with the source's raw paragraphs
     and page debris when it came from a document (checks on numbering and debris need them).
     Unreadable input raises DrafterError."""
-    from drafter.core.importer import build_report, read_report, source_paragraphs
+    from drafter.core.importer import build_report, is_draft, read_report, source_paragraphs
 
     p = Path(path)
-    if p.suffix.lower() == ".json" or _looks_like_json(p):
+    if is_draft(p):
         return read_report(p), None
     lines = source_paragraphs(p)
     built, debris = build_report(lines)
     return built.report, Source(lines=lines, debris=debris)
-
-
-def _looks_like_json(path: Path) -> bool:
-    try:
-        with path.open("rb") as fh:
-            head = fh.read(64)
-    except OSError:
-        return False
-    return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{")
 
 
 def check_path(path: str | Path, kind: str | None = None) -> tuple[Report, CheckResult]:
