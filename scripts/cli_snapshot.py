@@ -6,13 +6,14 @@ For each seed in seeds/: ``import --json``, ``check --json`` (on the seed and on
 imported draft), the exported word/document.xml (plain and ``--header --seal --record``);
 then ``suggest --json`` for a few queries with and without ``--section``. Each output is
 one file in OUT_DIR (stdout, then stderr and the exit code), with the temporary folder's
-path replaced by ``<TMP>``, so ``diff -r before after`` shows any change in behaviour.
+path replaced by ``<TMP>`` and paragraph ids (random) numbered, so ``diff -r before after`` shows any change in behaviour.
 The run uses its own DRAFTER_HOME, so the user's library and settings play no part.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -21,6 +22,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+PARAGRAPH_ID = re.compile(r'"paragraph": "([0-9a-f]{12})"')
 QUERIES = [
     ("行政执法", None),
     ("行政执法", "S2"),
@@ -39,7 +41,17 @@ def run(args: list[str], env: dict[str, str], tmp: Path) -> str:
         cwd=tmp,
     )
     out = f"{proc.stdout}\n--- stderr ---\n{proc.stderr}\n--- exit {proc.returncode} ---\n"
-    return out.replace(str(tmp), "<TMP>")
+    return _number_paragraph_ids(out.replace(str(tmp), "<TMP>"))
+
+
+def _number_paragraph_ids(text: str) -> str:
+    """Paragraph ids are random per run: number them in order of first appearance."""
+    seen: dict[str, str] = {}
+
+    def number(m: re.Match) -> str:
+        return f'"paragraph": "{seen.setdefault(m.group(1), f"p{len(seen) + 1}")}"'
+
+    return PARAGRAPH_ID.sub(number, text)
 
 
 def main(argv: list[str]) -> int:
