@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 
 from drafter.core import storage
 from drafter.core.errors import DrafterError
-from drafter.core.model import Report, Section
-from drafter.core.skeleton import Skeleton, load_skeleton, new_report
-from drafter.core.source_read import CONVERTIBLE
+from drafter.core.model.model import Report, Section
+from drafter.core.model.skeleton import Skeleton, load_skeleton, new_report
+from drafter.core.reading.source_read import CONVERTIBLE
 from drafter.gui.actions import build_menus, create_actions, enable_for_report
 from drafter.gui.detection import DetectionCache
 from drafter.gui.jobs import Jobs
@@ -162,12 +162,12 @@ class MainWindow(QMainWindow):
         """Load jieba, the indicator rules and the phrase index off the GUI thread."""
 
         def indicators(_progress):
-            from drafter.core.indicators import warm_up
+            from drafter.core.model.indicators import warm_up
 
             warm_up()
 
         def suggestions(_progress):
-            from drafter.core.retrieval import warm_up
+            from drafter.core.library.retrieval import warm_up
 
             warm_up()
 
@@ -243,10 +243,10 @@ class MainWindow(QMainWindow):
         """The phrase library changed: rebuild the suggestion index off the GUI thread."""
 
         def work(_progress):
-            from drafter.core.retrieval import default_suggester
+            from drafter.core.library.retrieval import default_suggester
 
             suggester = default_suggester()
-            from drafter.core.corpus import Library
+            from drafter.core.library.corpus import Library
 
             suggester.library = Library.open()
             suggester.invalidate()
@@ -345,7 +345,7 @@ class MainWindow(QMainWindow):
                 return
         key = finding.section
         if not key and finding.indicator:
-            from drafter.core.indicators import load_catalog
+            from drafter.core.model.indicators import load_catalog
 
             ind = load_catalog().get(finding.indicator)
             key = f"S1.{ind.area}" if ind else None
@@ -387,7 +387,7 @@ class MainWindow(QMainWindow):
         snapshot = copy.deepcopy(self.report)
 
         def work(progress):
-            from drafter.core.exporter import export_docx
+            from drafter.core.writing.exporter import export_docx
 
             return export_docx(snapshot, target, options, progress=progress)
 
@@ -577,8 +577,8 @@ class MainWindow(QMainWindow):
         def work(_progress):
             import shutil
 
-            from drafter.core.importer import import_file
-            from drafter.core.source_read import convert_with_libreoffice
+            from drafter.core.reading.importer import import_file
+            from drafter.core.reading.source_read import convert_with_libreoffice
 
             if Path(path).suffix.lower() not in CONVERTIBLE:
                 return import_file(path)
