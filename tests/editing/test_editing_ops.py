@@ -192,3 +192,12 @@ def test_unknown_ids_raise_a_drafter_error():
         with pytest.raises(DrafterError):
             call()
     assert len(r.opening) == 1
+
+
+def test_move_paragraphs_with_one_unknown_id_moves_nothing():
+    r = build_report()
+    para = r.find("S2").paragraphs[0]
+    with pytest.raises(EditError):
+        ops.move_paragraphs(r, [para.id, "nosuch"], r.find("S4").id)
+    assert texts(r, "S2") == ["执法力量不足。"] and texts(r, "S4") == ["继续深化改革。"]
+    assert r.find("S2").paragraphs[0] is para

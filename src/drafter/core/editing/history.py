@@ -55,7 +55,8 @@ class History:
         try:
             change = op(report)
         except BaseException:
-            restore(report, before)
+            if report.to_dict() != before:  # ops check first, so this is only a safety net
+                restore(report, before)
             raise
         after = report.to_dict()
         if after == before:

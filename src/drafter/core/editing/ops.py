@@ -148,6 +148,10 @@ def move_paragraphs(
     if not paragraph_ids:
         raise EditError("段落", "没有要移动的段落")
     _paragraphs(report, target)  # the target exists
+    for pid in paragraph_ids:  # every paragraph exists: nothing moves otherwise
+        _locate(report, pid)
+    if len(set(paragraph_ids)) != len(paragraph_ids):
+        raise EditError("段落", "同一段落列了两次")
     moving, touched = [], []
     for pid in paragraph_ids:
         sid, holder, i = _locate(report, pid)
