@@ -10,8 +10,19 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from drafter.core import storage
 from drafter.core.errors import DrafterError
+from drafter.gui.import_flow import SOURCE_SUFFIXES
 
 DRAFT_FILTER = "报告草稿 (*.fzbg.json *.json)"
+
+
+def dropped_path(event) -> Path | None:
+    """The first file of a drag event that is a source report or a draft, or None."""
+    urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+    for url in urls:
+        p = Path(url.toLocalFile())
+        if p.is_file() and (p.suffix.lower() in SOURCE_SUFFIXES or p.name.endswith(".json")):
+            return p
+    return None
 
 
 class FileFlow(QObject):
@@ -143,3 +154,12 @@ class FileFlow(QObject):
             w.document.discard_changes()
             return True
         return False
+
+    def open_dropped(self, path: Path) -> None:
+        """A file dropped on the window: last year's report is imported, a draft opened."""
+        w = self.window
+        if path.suffix.lower() in SOURCE_SUFFIXES:
+            if self.maybe_save():
+                w.import_source(str(path))
+        elif self.maybe_save():
+            self.open_draft(str(path))

@@ -31,8 +31,8 @@ from drafter.gui.check_flow import CheckFlow
 from drafter.gui.detection import DetectionCache
 from drafter.gui.document import DraftDocument
 from drafter.gui.export_flow import ExportFlow
-from drafter.gui.file_flow import FileFlow
-from drafter.gui.import_flow import SOURCE_SUFFIXES, ImportFlow
+from drafter.gui.file_flow import FileFlow, dropped_path
+from drafter.gui.import_flow import ImportFlow
 from drafter.gui.jobs import Jobs
 from drafter.gui.library_flow import LibraryFlow
 from drafter.gui.navigator import CHECK, META, OPENING
@@ -493,20 +493,8 @@ class MainWindow(QMainWindow):
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt override)
         path = self._dropped_path(event)
-        if path is None:
-            return
-        event.acceptProposedAction()
-        if path.suffix.lower() in SOURCE_SUFFIXES:
-            if self.maybe_save():
-                self.import_source(str(path))
-        elif self.maybe_save():
-            self.open_draft(str(path))
+        if path is not None:
+            event.acceptProposedAction()
+            self.file_flow.open_dropped(path)
 
-    @staticmethod
-    def _dropped_path(event) -> Path | None:
-        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
-        for url in urls:
-            p = Path(url.toLocalFile())
-            if p.is_file() and (p.suffix.lower() in SOURCE_SUFFIXES or p.name.endswith(".json")):
-                return p
-        return None
+    _dropped_path = staticmethod(dropped_path)
