@@ -119,4 +119,4 @@ class Editing(RuleBasedStateMachine):
 
 
 TestEditing = Editing.TestCase
-TestEditing.settings = settings(max_examples=60, stateful_step_count=15, deadline=None)
+TestEditing.settings = settings(max_examples=40, stateful_step_count=12, deadline=None)
