@@ -10,8 +10,9 @@ README.md) and over the five seeds, and prints:
   counted in 元) and a text inside the labelled text;
 - top headings: found as level-1 headings with the labelled section and area (or a section
   the label's ``also`` allows);
-- furniture: labelled site-furniture lines the importer removed, and lines it removed that
-  are not labelled furniture;
+- furniture: labelled site-furniture lines the importer removed, and lines (or parts of
+  lines) it removed that are not labelled furniture;
+- titles: the title the importer read against the labelled one (shown, not a goal);
 - per seed: findings by severity, indicators present, top headings, lines removed.
 
     python benchmarks/bench_accuracy.py [--realdev DIR] [-v]
@@ -69,6 +70,9 @@ class Measures:
     noise: int = 0
     noise_removed: int = 0
     other_removed: list[tuple[str, str]] = field(default_factory=list)  # (file, line)
+    parts_removed: list[tuple[str, str]] = field(default_factory=list)  # split off a line
+    titles: int = 0
+    titles_right: int = 0
     files: list[FileResult] = field(default_factory=list)
 
     @property
@@ -180,7 +184,15 @@ def _check_file(path: Path, label: dict, m: Measures) -> None:
                 f"labelled {h['section']}/{h['area']}"
             )
 
-    removed = Counter(clean_line(d) for d in debris)
+    if label["title"]:
+        m.titles += 1
+        if _bare(built.report.metadata.title) == _bare(label["title"]):
+            m.titles_right += 1
+        else:
+            res.misses.append(f"title read as 「{built.report.metadata.title}」")
+    whole = {clean_line(x) for x in lines}
+    removed = Counter(clean_line(d) for d in debris if clean_line(d) in whole)
+    m.parts_removed.extend((label["file"], d) for d in debris if clean_line(d) not in whole)
     noise = Counter(clean_line(n) for n in label["noise_lines"])
     for line, n in noise.items():
         m.noise += n
@@ -245,7 +257,10 @@ def print_table(m: Measures) -> None:
          m.goal("headings"), ""),
         ("site furniture lines removed", f"{m.noise_removed} / {m.noise}",
          m.goal("furniture"), ""),
-        ("other lines removed (not labelled furniture)", str(len(m.other_removed)), "", ""),
+        ("other whole lines removed (not labelled furniture)", str(len(m.other_removed)), "",
+         f"(and {len(m.parts_removed)} part(s) of lines)"),
+        ("titles read as labelled (not a goal of issue 15)", f"{m.titles_right} / {m.titles}",
+         "", ""),
     ]  # fmt: skip
     width = max(len(r[0]) for r in rows)
     print(f"{'measure':<{width}}  {'now':>9}  {'goal':>9}")
@@ -273,10 +288,12 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"\n{f.file}")
                 for miss in f.misses:
                     print(f"  {miss}")
-        if m.other_removed:
+        if m.other_removed or m.parts_removed:
             print("\nremoved but not labelled furniture:")
             for file, line in m.other_removed:
                 print(f"  {file}: {line!r}")
+            for file, line in m.parts_removed:
+                print(f"  {file}: {line!r} (split off a line)")
     print("\nseeds:")
     for s in seed_summary():
         print(

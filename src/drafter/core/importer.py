@@ -14,6 +14,7 @@ from typing import Any
 
 from drafter.core.errors import DraftError, InputError
 from drafter.core.front_matter import split_metadata
+from drafter.core.line_split import split_run_together
 from drafter.core.mapping import (
     area_scores,
     best_area,
@@ -242,7 +243,7 @@ def _trailing_plans(report: Report, year: int) -> None:
 
 def build_report(paragraphs: list[str]) -> tuple[_Built, list[str]]:
     """Report (as it is, no roll-forward) from a document's paragraphs; also the debris."""
-    lines = [clean_line(p) for p in paragraphs]
+    lines = split_run_together([clean_line(p) for p in paragraphs])
     lines, debris = remove_debris([x for x in lines if x])
     split = split_metadata(lines)
     meta = split.metadata

@@ -20,6 +20,7 @@ _CN_VALUES = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"
 _PATTERNS: list[tuple[int, re.Pattern[str]]] = [
     (1, re.compile(rf"^([{CN_NUM}]{{1,3}})\s*[、．]\s*")),
     (2, re.compile(rf"^[（(]\s*([{CN_NUM}]{{1,3}})\s*[）)]\s*[、，,.．]?\s*")),
+    (2, re.compile(rf"^([{CN_NUM}]{{1,3}})\s*[）)]\s*")),  # "二）" without its opening bracket
     (3, re.compile(r"^(\d{1,2})\s*[.．、]\s*")),
     (4, re.compile(r"^[（(]\s*(\d{1,2})\s*[）)]\s*[、，,.．]?\s*")),
     (4, re.compile(r"^(\d{1,2})\s*[）)]\s*")),  # "1）" without its opening bracket
