@@ -131,8 +131,8 @@ def is_furniture(line: str) -> bool:
         cells = [c for c in _cells(s) if c]
         if not cells or _is_widgets(s):
             return True
-        if len(_cells(s)) >= 2:  # a table row whose first cell names a metadata field
-            return _BRACKETS.sub("", cells[0]) in _shapes().keys
+        if _BRACKETS.sub("", cells[0]) in _shapes().keys or _is_metadata(cells[0]):
+            return True  # a table row whose first cell names a metadata field
     if _is_metadata(s) or _is_widgets(s) or _is_breadcrumb(s):
         return True
     m = _shapes().web_date.match(s)

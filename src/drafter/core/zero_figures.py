@@ -1,5 +1,5 @@
-"""Zeros written in words: "全年无行政复议案件" (0 件), "零投诉" (0 件), "差评率为0" (0 %),
-"行政诉讼案件为零" (0 件).
+"""Zeros written in words: "全年无行政复议案件", "未发生行政诉讼案件", "零投诉", "行政诉讼案件
+为零" (0 件); "差评率为0" (0 %).
 
 A zero is a figure like any other: the indicator whose words stand in the same clause takes it,
 so a report that says it had no 复议 cases covers 行政复议 with the figure 0.
@@ -11,7 +11,7 @@ import re
 
 # "无" + a short noun phrase + the thing counted. Not 无法 (cannot), 无论 (whatever), 无纸化 …
 _NONE = re.compile(
-    r"(?<![毫并从])无(?![法论需疑偿缝私限期效权证关意形纸差障人机])"
+    r"(?:(?<![毫并从])无(?![法论需疑偿缝私限期效权证关意形纸差障人机])|未发生|没有发生|没有)"
     r"(?P<what>[^，。；,;：:！？!?、\s]{0,12}?(?:、[^，。；,;：:！？!?、\s]{1,12}?){0,3})"
     r"(?P<noun>案件|事件|事故|投诉|败诉|纠错案件)(?:发生)?"
 )
