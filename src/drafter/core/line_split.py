@@ -13,11 +13,17 @@ import re
 
 LONG_LINE = 300  # characters: a line this long in a page of at most RUN_LINES lines is a run
 RUN_LINES = 3
-# A heading number after a sentence end (or a space): "。二、", "：（一）", "。 3."
+# A heading number after a sentence end (or a space): "。二、", "：（一）", "。 3."; a bracketed
+# "（一）" wherever it stands ("…主要举措和成效（一）加强组织领导。").
 _HEADING_START = re.compile(
     r"(?<=[。：:；;！!？?\s])\s*(?=(?:[一二三四五六七八九十]{1,3}、"
-    r"|[（(][一二三四五六七八九十]{1,3}[）)]"
     r"|\d{1,2}[.．、](?=[\u4e00-\u9fff])))"
+    r"|\s*(?=[（(][一二三四五六七八九十]{1,3}[）)])"
+)
+# A heading set off from its text by a space ("二、存在的不足 法治宣传…")
+_HEADING_GAP = re.compile(
+    r"^((?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])"
+    r"[^。：:；;！!？?，,\s]{2,40})\s+(?=[^\s])"
 )
 _NUMBERED = re.compile(
     r"^\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d)"
@@ -39,8 +45,12 @@ def _split_title(line: str) -> list[str]:
 def _split_run(line: str) -> list[str]:
     out: list[str] = []
     for part in _split_title(line):
-        pieces = _HEADING_START.split(part)
-        out.extend(p.strip() for p in pieces if p.strip())
+        for piece in _HEADING_START.split(part):
+            m = _HEADING_GAP.match(piece.strip())
+            if m:
+                out.extend([m.group(1), piece.strip()[m.end() :]])
+            elif piece.strip():
+                out.append(piece.strip())
     return out
 
 
