@@ -45,6 +45,7 @@ class _Shapes:
     bullets: tuple[str, ...]
     news_lead: re.Pattern[str]
     web_date: re.Pattern[str]
+    web_date_cn: re.Pattern[str]
 
 
 @cache
@@ -64,6 +65,7 @@ def _shapes() -> _Shapes:
         bullets=tuple(data["bullets"]),
         news_lead=re.compile(data["news_lead"]),
         web_date=re.compile(data["web_date"]),
+        web_date_cn=re.compile(data["web_date_cn"]),
     )
 
 
@@ -114,7 +116,8 @@ def _is_breadcrumb(s: str) -> bool:
     if not segments or any(len(p) > sh.segment_max for p in segments):
         return False
     starts_crumb = s[0] in ">＞»›" or segments[0] in sh.starts
-    return starts_crumb or (len(segments) >= 3 and "/" not in s)
+    # "A / B" is a crumb only from a start ("首页 / …"): slashes join words in text too
+    return starts_crumb or bool(re.search(r"[>＞»›→]", s))
 
 
 def is_furniture(line: str) -> bool:
@@ -139,6 +142,10 @@ def is_furniture(line: str) -> bool:
     if m:
         rest = s[m.end() :].strip()
         return not rest or _is_metadata(rest) or _is_widgets(rest)
+    m = _shapes().web_date_cn.match(s)
+    if m:  # "2023年2月10日" alone is a 成文日期; with a clock time or a source it is furniture
+        rest = s[m.end() :].strip()
+        return bool(rest or m.group("time")) and (not rest or _is_metadata(rest))
     return False
 
 
