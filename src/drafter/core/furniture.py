@@ -52,11 +52,15 @@ class _Shapes:
 def _shapes() -> _Shapes:
     data = json.loads(template_path("furniture.json").read_text(encoding="utf-8"))
     keys = "|".join(re.escape(k) for k in sorted(data["metadata_keys"], key=len, reverse=True))
+    # "文件编号 某府〔2024〕3号": only keys of three or more characters ("时间 紧迫" is text)
+    long_keys = "|".join(
+        re.escape(k) for k in sorted(data["metadata_keys"], key=len, reverse=True) if len(k) >= 3
+    )
     seps = "".join(re.escape(s) for s in data["breadcrumb_separators"])
     return _Shapes(
         keys=frozenset(data["metadata_keys"]),
         key_colon=re.compile(rf"^(?:{keys})\s*[:：]"),
-        key_space=re.compile(rf"^(?:{keys})\s+\S{{1,40}}$"),
+        key_space=re.compile(rf"^(?:{long_keys})\s+\S{{1,40}}$"),
         bracket_key=re.compile(rf"^[\[【]\s*(?:{keys})\s*[\]】]"),
         widgets=tuple(sorted(data["widget_words"], key=len, reverse=True)),
         starts=tuple(data["breadcrumb_starts"]),
