@@ -64,7 +64,9 @@ def test_the_area_being_written_is_boosted(suggester):
     boosted = suggester.suggest("建立健全工作机制", section="S1", area="G", n=5)
     assert plain[0].area != "G"  # without the boost another area leads …
     assert boosted[0].area == "G"  # … writing in S1.G puts a G passage first
-    assert {r.text for r in boosted} == {r.text for r in plain}  # a boost, not a filter
+    # A boost, not a filter: the best plain match stays and other areas still come.
+    assert plain[0].text in {r.text for r in boosted}
+    assert any(r.area != "G" for r in boosted)
 
 
 def test_an_empty_query_lists_the_section(suggester):
