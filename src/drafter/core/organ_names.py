@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 
 _CJK = r"\u4e00-\u9fff"
 # A leading place: at least two characters, then an administrative suffix.
-_PLACE_SEGMENT = re.compile(rf"[{_CJK}]{{2,}}?(?:自治州|自治县|高新区|开发区|新区|省|市|区|县|镇|乡|旗)")
+_PLACE_SEGMENT = re.compile(
+    rf"[{_CJK}]{{2,}}?(?:自治州|自治县|高新区|开发区|新区|省|市|区|县|镇|乡|旗)"
+)
 _NOT_IN_PLACE = set("和与及的")  # 住房和城乡建设局 does not start with a place
 # What is left of an organ's name after its place that is a kind of organ, not a name.
 GENERIC_RESTS = frozenset("人民政府 政府 管委会 管理委员会 人民政府办公室 委员会".split())

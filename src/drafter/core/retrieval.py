@@ -228,7 +228,8 @@ class Suggester:
                 scores *= factor
             if excluded is not None:
                 scores[excluded] = 0
-            ranked = self._top(scores)
+            # With a draft the best matches may be its own text: keep weaker ones in reach.
+            ranked = self._top(scores, CANDIDATE_FLOOR if flt is None else 0.0)
         else:
             ranked = self._browse_list(section, area)
             if excluded is not None:
@@ -242,7 +243,7 @@ class Suggester:
             return []
         # Only passages near the best can make the list: cut the long tail of weak
         # matches before sorting.
-        top = np.flatnonzero(scores >= best * floor)
+        top = np.flatnonzero(scores >= best * floor) if floor > 0 else np.flatnonzero(scores)
         if len(top) > CANDIDATES:
             top = top[np.argpartition(-scores[top], CANDIDATES - 1)[:CANDIDATES]]
         top = top[np.lexsort((top, -scores[top]))]
@@ -281,7 +282,8 @@ class Suggester:
             if excluded is not None:
                 scores[excluded] = 0
             best = float(scores.max()) if len(scores) else 0.0
-            ranked += [(0.999 * s / best, d) for s, d in self._top(scores)] if best > 0 else []
+            if best > 0:
+                ranked += [(0.999 * s / best, d) for s, d in self._top(scores)]
         return ranked
 
     def _section_docs(self, section: str) -> tuple[np.ndarray, np.ndarray]:
@@ -379,6 +381,7 @@ class Suggester:
                     kind=p.kind,
                     indicators=p.indicators,
                     year=p.year or None,
+                    entry=p.entry,
                 )
             )
         return out

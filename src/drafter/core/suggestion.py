@@ -25,6 +25,7 @@ class Suggestion:
     kind: str = "paragraph"
     indicators: tuple[str, ...] = ()
     year: int | None = None  # the source report's year (None: our own standard phrasing)
+    entry: str = ""  # the library report it came from
 
     def to_dict(self) -> dict:
         return {
@@ -37,6 +38,7 @@ class Suggestion:
             "score": round(self.score, 4),
             "kind": self.kind,
             "indicators": list(self.indicators),
+            "entry": self.entry,
         }
 
 
