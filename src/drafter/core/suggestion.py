@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from drafter.core.errors import DrafterError
 from drafter.core.model import AREA_IDS, SECTION_IDS
@@ -73,6 +74,7 @@ def same(a: frozenset[str], b: frozenset[str]) -> bool:
     return len(a & b) / small >= FOLD_SIMILARITY
 
 
+@lru_cache(maxsize=4096)  # a draft's paragraphs are asked about again at every keystroke
 def word_shingles(text: str) -> frozenset[str]:
     """4-character shingles of a text's Chinese characters only: figures, years, blanks'
     digits, spaces and the width of punctuation do not tell two versions of a paragraph
