@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from conftest import SEEDS
-from drafter.core.importer import import_file
+from drafter.core.reading.importer import import_file
 from gui_helpers import close_quietly, make_window
 from library_reports import write_folder
 

@@ -10,10 +10,10 @@ import pytest
 
 import suggest_fixtures
 from conftest import run_cli
-from drafter.core.corpus import Library
 from drafter.core.errors import DrafterError
-from drafter.core.library_folder import add_folder, list_reports
-from drafter.core.retrieval import Suggester
+from drafter.core.library.corpus import Library
+from drafter.core.library.library_folder import add_folder, list_reports
+from drafter.core.library.retrieval import Suggester
 from library_reports import ORGANS, write_folder
 
 seed_cache = suggest_fixtures.seed_cache

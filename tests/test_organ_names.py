@@ -7,10 +7,10 @@ from __future__ import annotations
 import pytest
 
 import suggest_fixtures
-from drafter.core.corpus import Library
-from drafter.core.organ_names import organ_forms, split_place
-from drafter.core.seeds import load_seeds
-from drafter.core.templating import make_template
+from drafter.core.library.corpus import Library
+from drafter.core.library.organ_names import organ_forms, split_place
+from drafter.core.library.seeds import load_seeds
+from drafter.core.library.templating import make_template
 
 seed_cache = suggest_fixtures.seed_cache
 seed_passages = suggest_fixtures.seed_passages

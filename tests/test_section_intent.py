@@ -7,13 +7,13 @@ from __future__ import annotations
 import pytest
 
 import suggest_fixtures
-from drafter.core.blanks import find_blanks
-from drafter.core.corpus import Library
-from drafter.core.draft_context import DraftView
-from drafter.core.model import AREA_IDS, Paragraph, Report, Section
-from drafter.core.retrieval import Suggester
-from drafter.core.section_intent import first_section, named_section, rules
-from drafter.core.standard_phrases import ORGAN, SECTIONS, phrases
+from drafter.core.library.corpus import Library
+from drafter.core.library.draft_context import DraftView
+from drafter.core.library.retrieval import Suggester
+from drafter.core.library.section_intent import first_section, named_section, rules
+from drafter.core.library.standard_phrases import ORGAN, SECTIONS, phrases
+from drafter.core.model.blanks import find_blanks
+from drafter.core.model.model import AREA_IDS, Paragraph, Report, Section
 
 seed_cache = suggest_fixtures.seed_cache
 warm_home = suggest_fixtures.warm_home

@@ -9,12 +9,12 @@ import pytest
 
 import suggest_fixtures
 from conftest import run_cli
-from drafter.core.corpus import Library
-from drafter.core.draft_context import DraftView, is_source
-from drafter.core.importer import import_file
-from drafter.core.model import Paragraph, Report, Section
-from drafter.core.retrieval import Suggester
-from drafter.core.seeds import load_seeds
+from drafter.core.library.corpus import Library
+from drafter.core.library.draft_context import DraftView, is_source
+from drafter.core.library.retrieval import Suggester
+from drafter.core.library.seeds import load_seeds
+from drafter.core.model.model import Paragraph, Report, Section
+from drafter.core.reading.importer import import_file
 from drafter.core.storage import save_draft
 
 seed_cache = suggest_fixtures.seed_cache

@@ -9,8 +9,8 @@ import json
 import sys
 from pathlib import Path
 
-from drafter.core.corpus import Library
-from drafter.core.library_folder import add_folder, list_reports
+from drafter.core.library.corpus import Library
+from drafter.core.library.library_folder import add_folder, list_reports
 
 
 def register(sub) -> None:

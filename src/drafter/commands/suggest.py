@@ -8,8 +8,8 @@ import argparse
 import json
 import sys
 
-from drafter.core.draft_context import DraftView
-from drafter.core.retrieval import default_suggester, parse_section_id
+from drafter.core.library.draft_context import DraftView
+from drafter.core.library.retrieval import default_suggester, parse_section_id
 from drafter.core.storage import load_draft
 
 

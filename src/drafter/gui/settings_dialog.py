@@ -77,7 +77,7 @@ class SettingsDialog(QDialog):
 
     # ----- the phrase library ----------------------------------------------------------------
     def fill_library(self) -> None:
-        from drafter.core.corpus import Library
+        from drafter.core.library.corpus import Library
 
         self.library_list.clear()
         try:
@@ -100,8 +100,8 @@ class SettingsDialog(QDialog):
         is read and split once)."""
 
         def work(_progress):
-            from drafter.core.corpus import Library
-            from drafter.core.library_folder import list_reports
+            from drafter.core.library.corpus import Library
+            from drafter.core.library.library_folder import list_reports
 
             return {x.entry.id: x.passages for x in list_reports(Library.open())}
 
@@ -124,7 +124,7 @@ class SettingsDialog(QDialog):
         """Add a past report to the library off the GUI thread (it is read and split)."""
 
         def work(_progress):
-            from drafter.core.corpus import Library
+            from drafter.core.library.corpus import Library
 
             return Library.open().add(path)
 
@@ -148,8 +148,8 @@ class SettingsDialog(QDialog):
         files skipped are listed with their reasons."""
 
         def work(progress):
-            from drafter.core.corpus import Library
-            from drafter.core.library_folder import add_folder
+            from drafter.core.library.corpus import Library
+            from drafter.core.library.library_folder import add_folder
 
             return add_folder(Library.open(), folder, progress)
 
@@ -170,7 +170,7 @@ class SettingsDialog(QDialog):
         self.jobs.run(work, on_done=done, on_error=failed, title="正在加入报告…", parent=self)
 
     def remove_selected(self) -> None:
-        from drafter.core.corpus import Library
+        from drafter.core.library.corpus import Library
 
         item = self.library_list.currentItem()
         if item is None:

@@ -11,8 +11,8 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton
 
-from drafter.core.draft_context import DraftView
-from drafter.core.suggestion import Suggestion
+from drafter.core.library.draft_context import DraftView
+from drafter.core.library.suggestion import Suggestion
 from drafter.gui.jobs import Jobs
 
 ROLE = Qt.ItemDataRole.UserRole
@@ -76,7 +76,7 @@ class SuggestPanel(QObject):
         query = query[-MAX_QUERY:]
 
         def work(_progress):
-            from drafter.core.retrieval import default_suggester
+            from drafter.core.library.retrieval import default_suggester
 
             return default_suggester().suggest(
                 query, section=section, area=area, n=8, wait=False, draft=draft
