@@ -29,6 +29,8 @@ class SettingsDialog(QDialog):
     """Edits the preferences (applied on OK) and the phrase library (changed at once)."""
 
     libraryChanged = Signal()
+    countsShown = Signal()  # passage counts are on the list
+    folderAdded = Signal(object)  # a FolderResult (None: the folder could not be read)
 
     def __init__(self, settings: Settings, jobs: Jobs, parent: QWidget | None = None):
         super().__init__(parent)
@@ -53,8 +55,10 @@ class SettingsDialog(QDialog):
         self.library_list = child(f, QListWidget, "libraryList")
         self.library_hint = child(f, QLabel, "libraryHint")
         self.add_button = child(f, QPushButton, "addLibraryButton")
+        self.folder_button = child(f, QPushButton, "addFolderButton")
         self.remove_button = child(f, QPushButton, "removeLibraryButton")
         self.add_button.clicked.connect(self.choose_report)
+        self.folder_button.clicked.connect(self.choose_folder)
         self.remove_button.clicked.connect(self.remove_selected)
         self.library_list.currentItemChanged.connect(self._selection)
         self.fill_library()
@@ -82,16 +86,34 @@ class SettingsDialog(QDialog):
             self.library_hint.setText(f"表述库无法读取：{exc.reason}")
             return
         for e in entries:
-            origin = "示例" if e.is_seed else "我的"
-            year = f"{e.year} 年度" if e.year else ""
-            label = f"［{origin}］{e.organ}　{year}" + ("" if e.is_seed else f"　{e.file}")
-            item = QListWidgetItem(label)
+            item = QListWidgetItem(_label(e))
             item.setToolTip(e.file)
             item.setData(Qt.ItemDataRole.UserRole, e.id)
             if e.is_seed:
                 item.setForeground(Qt.GlobalColor.gray)
             self.library_list.addItem(item)
         self._selection(self.library_list.currentItem(), None)
+        self._count_passages()
+
+    def _count_passages(self) -> None:
+        """Each report's passage count, read off the GUI thread (a report not yet labelled
+        is read and split once)."""
+
+        def work(_progress):
+            from drafter.core.library.corpus import Library
+            from drafter.core.library.library_folder import list_reports
+
+            return {x.entry.id: x.passages for x in list_reports(Library.open())}
+
+        def done(counts: dict[str, int]) -> None:
+            for i in range(self.library_list.count()):
+                item = self.library_list.item(i)
+                n = counts.get(item.data(Qt.ItemDataRole.UserRole))
+                if n is not None and "段表述" not in item.text():
+                    item.setText(item.text() + f"　{n} 段表述")
+            self.countsShown.emit()
+
+        self.jobs.run(work, on_done=done, on_error=lambda _exc, _tb: None)
 
     def choose_report(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, "加入往年的报告", "", "报告 (*.docx *.txt)")
@@ -116,6 +138,37 @@ class SettingsDialog(QDialog):
 
         self.jobs.run(work, on_done=done, on_error=failed, title="正在读取报告…", parent=self)
 
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "加入一个文件夹中的全部报告")
+        if folder:
+            self.add_folder(folder)
+
+    def add_folder(self, folder: str) -> None:
+        """Add every report of a folder off the GUI thread, with a progress dialog; the
+        files skipped are listed with their reasons."""
+
+        def work(progress):
+            from drafter.core.library.corpus import Library
+            from drafter.core.library.library_folder import add_folder
+
+            return add_folder(Library.open(), folder, progress)
+
+        def done(result) -> None:
+            lines = [f"已加入 {len(result.added)} 份报告，跳过 {len(result.skipped)} 份。"]
+            lines += [f"跳过 {s.path}：{s.reason}" for s in result.skipped]
+            self.library_hint.setText("\n".join(lines))
+            self.fill_library()
+            if result.added:
+                self.libraryChanged.emit()
+            self.folderAdded.emit(result)
+
+        def failed(exc, _tb) -> None:
+            reason = exc.reason if isinstance(exc, DrafterError) else str(exc)
+            self.library_hint.setText(f"未能加入：{reason}")
+            self.folderAdded.emit(None)
+
+        self.jobs.run(work, on_done=done, on_error=failed, title="正在加入报告…", parent=self)
+
     def remove_selected(self) -> None:
         from drafter.core.library.corpus import Library
 
@@ -133,3 +186,10 @@ class SettingsDialog(QDialog):
     def _selection(self, item, _previous) -> None:
         entry_id = item.data(Qt.ItemDataRole.UserRole) if item is not None else ""
         self.remove_button.setEnabled(bool(entry_id) and not str(entry_id).startswith("seed-"))
+
+
+def _label(e) -> str:
+    """A report in the list: origin, organ, year (and its file for one's own)."""
+    origin = "示例" if e.is_seed else "我的"
+    year = f"{e.year} 年度" if e.year else "年度不详"
+    return f"［{origin}］{e.organ}　{year}" + ("" if e.is_seed else f"　{e.file}")
