@@ -17,6 +17,7 @@ from drafter.core.checks.figures import check_figures, check_last_year
 from drafter.core.checks.finding import Finding, severity_rank
 from drafter.core.checks.indicators import check_indicators, check_plans
 from drafter.core.checks.structure import check_structure, sections_found
+from drafter.core.checks.wording import WordingList, check_wording, default_wording
 from drafter.core.indicators import indicator_statuses
 from drafter.core.model import Report
 
@@ -68,9 +69,13 @@ def report_kind(report: Report) -> str:
 
 
 def run_checks(
-    report: Report, kind: str | None = None, source: Source | None = None
+    report: Report,
+    kind: str | None = None,
+    source: Source | None = None,
+    wording: WordingList | None = None,
 ) -> CheckResult:
-    """All checks on a report; kind (gov|dept) defaults to the report's organ kind."""
+    """All checks on a report; kind (gov|dept) defaults to the report's organ kind;
+    wording: the canonical wording list (default: the shipped one and the user's additions)."""
     kind = kind or report_kind(report)
     found = sections_found(report)
     statuses = indicator_statuses(report, kind)
@@ -82,6 +87,7 @@ def run_checks(
     findings += check_conventions(
         report, source.lines if source else None, source.debris if source else None
     )
+    findings += check_wording(report, wording or default_wording())
     findings.sort(key=lambda f: severity_rank(f.severity))  # stable: document order kept
     return CheckResult(findings, found, statuses)
 
