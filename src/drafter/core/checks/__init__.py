@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from drafter.core.checks.bases import check_bases
 from drafter.core.checks.conventions import check_conventions
 from drafter.core.checks.figures import check_figures, check_last_year
 from drafter.core.checks.finding import Finding, severity_rank
@@ -87,6 +88,7 @@ def run_checks(
     findings += check_conventions(
         report, source.lines if source else None, source.debris if source else None
     )
+    findings += check_bases(report)
     findings += check_wording(report, wording or default_wording())
     findings.sort(key=lambda f: severity_rank(f.severity))  # stable: document order kept
     return CheckResult(findings, found, statuses)
