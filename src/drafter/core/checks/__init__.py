@@ -18,6 +18,7 @@ from drafter.core.checks.figures import check_figures, check_last_year
 from drafter.core.checks.finding import Finding, severity_rank
 from drafter.core.checks.indicators import check_indicators, check_plans
 from drafter.core.checks.structure import check_structure, sections_found
+from drafter.core.checks.weaknesses import check_weaknesses
 from drafter.core.checks.wording import WordingList, check_wording, default_wording
 from drafter.core.indicators import indicator_statuses
 from drafter.core.model import Report
@@ -89,6 +90,7 @@ def run_checks(
         report, source.lines if source else None, source.debris if source else None
     )
     findings += check_bases(report)
+    findings += check_weaknesses(report, found)
     findings += check_wording(report, wording or default_wording())
     findings.sort(key=lambda f: severity_rank(f.severity))  # stable: document order kept
     return CheckResult(findings, found, statuses)
