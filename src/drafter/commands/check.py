@@ -12,7 +12,7 @@ import csv
 import json
 import sys
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -47,6 +47,7 @@ class Checked:
     result: CheckResult | None = None
     error: str | None = None
     kind: str = ""
+    similar: list[str] = field(default_factory=list)  # similar-to: "other file（share）"
 
 
 def expand(paths: list[str]) -> list[Path]:
@@ -91,6 +92,20 @@ def check_file(path: Path, kind: str | None) -> Checked:
         return Checked(path, error=f"无法读取（{type(exc).__name__}: {exc}）")
     k = kind or report_kind(report)
     return Checked(path, report, run_checks(report, k, source), kind=k)
+
+
+def compare_folder(checked: list[Checked]) -> None:
+    """similar-to: add to each report's findings the other reports it shares text with."""
+    from drafter.core.checks.finding import severity_rank
+    from drafter.core.checks.similarity import similarity_findings
+
+    ok = [c for c in checked if not c.error]
+    for c, found in zip(
+        ok, similarity_findings([(str(c.path), c.report) for c in ok]), strict=True
+    ):
+        c.result.findings.extend(s.finding for s in found)
+        c.result.findings.sort(key=lambda f: severity_rank(f.severity))  # stable
+        c.similar = [f"{Path(s.other).name}（{s.share:.0%}）" for s in found]
 
 
 # ----- text output ------------------------------------------------------------------------
@@ -206,11 +221,22 @@ def write_csv(checked: list[Checked], target: Path) -> None:
         with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
             w = csv.writer(fh)
             w.writerow(
-                ["file", "organ", "year", "kind", "indicator", "name", "level", "status", "figures"]
+                [
+                    "file",
+                    "organ",
+                    "year",
+                    "kind",
+                    "indicator",
+                    "name",
+                    "level",
+                    "status",
+                    "figures",
+                    "similar_to",
+                ]
             )
             for c in checked:
                 if c.error:
-                    w.writerow([str(c.path), "", "", "", "", "", "", "unreadable", c.error])
+                    w.writerow([str(c.path), "", "", "", "", "", "", "unreadable", c.error, ""])
                     continue
                 meta = c.report.metadata
                 for ind_id, st in c.result.indicators.items():
@@ -225,6 +251,7 @@ def write_csv(checked: list[Checked], target: Path) -> None:
                             st.get("level", ""),
                             st["status"],
                             "；".join(f["text"] for f in st["figures"]),
+                            "；".join(c.similar),
                         ]
                     )
         tmp.replace(target)
@@ -236,6 +263,8 @@ def write_csv(checked: list[Checked], target: Path) -> None:
 def run(args) -> int:
     files = expand(args.paths)
     checked = [check_file(p, args.kind) for p in files]
+    if len(checked) > 1:
+        compare_folder(checked)
     for c in checked:
         if c.error:
             print(f"drafter: {c.path}: {' '.join(c.error.split())}", file=sys.stderr)
