@@ -1,4 +1,4 @@
-"""`drafter check PATH... [--json] [--kind gov|dept] [--csv OUT]`.
+"""`drafter check PATH... [--json] [--kind gov|dept] [--csv OUT] [--requirements FILE]`.
 
 PATH is a draft (.json), a .docx, a .txt or a folder of them. Per file: the findings, the
 sections found and the indicator statuses; for several files also a summary table, and with
@@ -36,6 +36,9 @@ def register(sub) -> None:
     p.add_argument("--kind", choices=["gov", "dept"], help="按政府或部门的要求检查")
     p.add_argument(
         "--csv", metavar="OUT", help="把每份报告的指标情况写入 CSV（每行一份报告的一项指标）"
+    )
+    p.add_argument(
+        "--requirements", metavar="FILE", help="审核部门的要求文件（提纲、必报指标、规范表述）"
     )
     p.set_defaults(func=run)
 
@@ -81,7 +84,7 @@ def _is_draft(path: Path) -> bool:
     return isinstance(data, dict) and "schema" in data
 
 
-def check_file(path: Path, kind: str | None) -> Checked:
+def check_file(path: Path, kind: str | None, requirements=None) -> Checked:
     from drafter.core.checks import read_for_check, report_kind, run_checks
 
     try:
@@ -91,7 +94,7 @@ def check_file(path: Path, kind: str | None) -> Checked:
     except Exception as exc:  # one bad file must not stop a reviewing office's batch
         return Checked(path, error=f"无法读取（{type(exc).__name__}: {exc}）")
     k = kind or report_kind(report)
-    return Checked(path, report, run_checks(report, k, source), kind=k)
+    return Checked(path, report, run_checks(report, k, source, requirements=requirements), kind=k)
 
 
 def compare_folder(checked: list[Checked]) -> None:
@@ -261,8 +264,13 @@ def write_csv(checked: list[Checked], target: Path) -> None:
 
 
 def run(args) -> int:
+    requirements = None
+    if args.requirements:
+        from drafter.core.checks.requirements import load_requirements
+
+        requirements = load_requirements(args.requirements)
     files = expand(args.paths)
-    checked = [check_file(p, args.kind) for p in files]
+    checked = [check_file(p, args.kind, requirements) for p in files]
     if len(checked) > 1:
         compare_folder(checked)
     for c in checked:
