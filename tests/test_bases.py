@@ -57,4 +57,3 @@ def test_seed_003_rolled_forward_to_2021_still_cites_the_2015_gangyao(tmp_path):
     assert len(found) == 1
     assert "法治政府建设实施纲要（2015—2020年）" in found[0]["message"]
     assert "2021—2025年" in found[0]["hint"]
-
