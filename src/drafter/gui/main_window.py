@@ -220,6 +220,9 @@ class MainWindow(QMainWindow):
     def apply_settings(self) -> None:
         self.autosave_timer.start(max(1, self.settings.autosave_seconds) * 1000)
         self.start_page.set_defaults(self.settings.default_organ, self.settings.default_kind)
+        self.start_page.set_requirements(
+            self.settings.requirements_name if self.settings.requirements_file else ""
+        )
         if self.workspace is not None:
             self.section_page.suggest_panel.enabled = self.settings.suggestions_on
 
@@ -314,11 +317,14 @@ class MainWindow(QMainWindow):
         if self.current_page != CHECK:
             self.show_page(CHECK)
         self.check_page.show_running()
+        requirements_file = self.settings.requirements_file
 
         def work(_progress):
             from drafter.core.checks import run_checks
+            from drafter.core.checks.requirements import load_requirements
 
-            return run_checks(snapshot)
+            req = load_requirements(requirements_file) if requirements_file else None
+            return run_checks(snapshot, requirements=req)
 
         def done(result) -> None:
             self.check_result = result
@@ -513,7 +519,13 @@ class MainWindow(QMainWindow):
 
     def new_report(self, organ: str, kind: str, year: int, skeleton_id: str) -> None:
         try:
-            report = new_report(organ, year, kind, skeleton_id)
+            if self.settings.requirements_file:  # the reviewing office's outline
+                from drafter.core.checks.requirements import load_requirements
+
+                req = load_requirements(self.settings.requirements_file)
+                report = req.new_report(organ, year, kind)
+            else:
+                report = new_report(organ, year, kind, skeleton_id)
         except DrafterError as exc:
             self.show_error(exc)
             return
