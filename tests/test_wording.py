@@ -150,3 +150,12 @@ def test_no_wording_finding_on_the_real_reports():
         if f["code"] == "wording-suspect"
     ]
     assert flagged == []
+
+
+def test_a_damaged_user_list_is_named_on_the_command_line(drafter_home):
+    (drafter_home / "data").mkdir(exist_ok=True)
+    bad = drafter_home / "data" / "wording.json"
+    bad.write_text('{"phrases": [{"canonicl": "习近平法治思想"}]}', encoding="utf-8")
+    out = run_cli("check", str(SEEDS / "002_14c80246056a8988.txt"))
+    assert out.returncode == 2
+    assert str(bad) in out.stderr and "canonicl" in out.stderr and "Traceback" not in out.stderr

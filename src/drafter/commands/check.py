@@ -84,7 +84,7 @@ def _is_draft(path: Path) -> bool:
     return isinstance(data, dict) and "schema" in data
 
 
-def check_file(path: Path, kind: str | None, requirements=None) -> Checked:
+def check_file(path: Path, kind: str | None, requirements=None, wording=None) -> Checked:
     from drafter.core.checks import read_for_check, report_kind, run_checks
 
     try:
@@ -94,7 +94,8 @@ def check_file(path: Path, kind: str | None, requirements=None) -> Checked:
     except Exception as exc:  # one bad file must not stop a reviewing office's batch
         return Checked(path, error=f"无法读取（{type(exc).__name__}: {exc}）")
     k = kind or report_kind(report)
-    return Checked(path, report, run_checks(report, k, source, requirements=requirements), kind=k)
+    result = run_checks(report, k, source, wording=wording, requirements=requirements)
+    return Checked(path, report, result, kind=k)
 
 
 def compare_folder(checked: list[Checked]) -> None:
@@ -264,13 +265,16 @@ def write_csv(checked: list[Checked], target: Path) -> None:
 
 
 def run(args) -> int:
+    from drafter.core.checks.wording import default_wording
+
     requirements = None
     if args.requirements:
         from drafter.core.checks.requirements import load_requirements
 
         requirements = load_requirements(args.requirements)
+    wording = default_wording()  # read once; a bad list of the user's is named and exits 2
     files = expand(args.paths)
-    checked = [check_file(p, args.kind, requirements) for p in files]
+    checked = [check_file(p, args.kind, requirements, wording) for p in files]
     if len(checked) > 1:
         compare_folder(checked)
     for c in checked:
