@@ -78,6 +78,14 @@ def test_replace_mode_gives_exactly_the_listed_sections(tmp_path):
         ("S4", "2024年工作打算"),
     ]
     assert report.sections[0].children == []
+    report_without_s3 = small_report("全面推进依法行政。")
+    report_without_s3.sections = [s for s in report_without_s3.sections if s.section != "S3"]
+    codes = [
+        f.code for f in run_checks(report_without_s3, requirements=load_requirements(path)).findings
+    ]
+    assert "S3-missing" not in codes and "S3-missing" in [
+        f.code for f in run_checks(report_without_s3).findings
+    ]
 
 
 def small_report(text: str, kind: str = "dept") -> Report:

@@ -257,13 +257,14 @@ def _read_levels(path: Path, inds: object) -> dict[str, dict[str, str]]:
 
 def section_findings(req: Requirements, year: int, found: dict[str, bool]) -> tuple[set[str], list]:
     """What the office's outline changes in the required sections: (codes to drop, findings
-    to add). A section it marks not required draws no "-missing"; one it adds as required
-    (S5) does."""
+    to add). A section it marks not required, or leaves out of an outline that replaces the
+    skeleton, draws no "-missing"; one it adds as required (S5) does."""
     from drafter.core.checks.finding import Finding
 
-    drop: set[str] = set()
+    outline = req.required_sections(year)
+    drop = {f"{sid}-missing" for sid in SECTION_IDS if sid not in outline}  # replaced away
     add = []
-    for sid, required in req.required_sections(year).items():
+    for sid, required in outline.items():
         if not required:
             drop.add(f"{sid}-missing")
         elif sid == "S5" and not found.get("S5"):

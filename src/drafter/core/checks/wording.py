@@ -190,7 +190,7 @@ def fuzzy_spans(text: str, phrase: str) -> Iterator[tuple[int, int]]:
     starts: set[int] = set()
     i = text.find(left)
     while i != -1:
-        starts.update((i,))
+        starts.add(i)
         i = text.find(left, i + 1)
     ends: set[int] = set()
     j = text.find(right)
