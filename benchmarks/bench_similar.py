@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from drafter.core.checks import read_for_check, similarity  # noqa: E402
-from drafter.core.seeds import load_seeds  # noqa: E402
+from drafter.core.library.seeds import load_seeds  # noqa: E402
 
 POOL = "法治政府建设工作推进落实加强完善健全制度机制体系服务管理监督执法审批规范公开决策"
 

@@ -9,7 +9,7 @@ import pytest
 from conftest import SEEDS, run_cli
 from drafter.core.checks import check_path, run_checks
 from drafter.core.checks.bases import load_registry, outdated_in
-from drafter.core.model import Metadata, Paragraph, Report, Section
+from drafter.core.model.model import Metadata, Paragraph, Report, Section
 from drafter.resources import templates_dir
 
 DATA = json.loads((templates_dir() / "bases.json").read_text(encoding="utf-8"))

@@ -89,7 +89,7 @@ def test_the_check_page_follows_the_requirements_wording(qtbot, window):
     type_text(page.organ_edit, "某市统计局")
     qtbot.mouseClick(page.create_button, Qt.MouseButton.LeftButton)
     type_text(window.section_page.editor, "推动府院联运机制落地。")
-    window.check_result = None
+    window.check_flow.result = None
     window.run_check()
     qtbot.waitUntil(lambda: window.check_result is not None, timeout=60000)
     found = [f for f in window.check_result.findings if f.code == "wording-suspect"]

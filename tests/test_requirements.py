@@ -10,7 +10,7 @@ from conftest import run_cli
 from drafter.core.checks import run_checks
 from drafter.core.checks.requirements import load_requirements
 from drafter.core.errors import DrafterError
-from drafter.core.model import Metadata, Paragraph, Report, Section
+from drafter.core.model.model import Metadata, Paragraph, Report, Section
 from drafter.resources import templates_dir
 
 EXAMPLE = templates_dir() / "requirements_example.json"

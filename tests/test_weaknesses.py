@@ -9,7 +9,7 @@ import pytest
 from conftest import SEEDS
 from drafter.core.checks import read_for_check, run_checks
 from drafter.core.checks.weaknesses import load_matters, matters_of
-from drafter.core.model import Metadata, Paragraph, Report, Section
+from drafter.core.model.model import Metadata, Paragraph, Report, Section
 from drafter.resources import templates_dir
 
 DATA = json.loads((templates_dir() / "matters.json").read_text(encoding="utf-8"))

@@ -18,7 +18,7 @@ from drafter.core.checks.wording import (
     within_one_edit,
 )
 from drafter.core.errors import DrafterError
-from drafter.core.model import Metadata, Paragraph, Report, Section
+from drafter.core.model.model import Metadata, Paragraph, Report, Section
 from drafter.resources import templates_dir
 
 REALDEV = ROOT.parent / "shared" / "realdev"

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from drafter.core.errors import DrafterError, DraftError
-from drafter.core.model import Report
+from drafter.core.model.model import Report
 from drafter.core.paths import user_data_dir
 
 DRAFT_SUFFIX = ".fzbg.json"

@@ -16,8 +16,8 @@ from functools import cache
 
 from drafter.core.checks.finding import Finding
 from drafter.core.checks.units import text_units
-from drafter.core.indicators import sentences
-from drafter.core.model import Report
+from drafter.core.model.indicators import sentences
+from drafter.core.model.model import Report
 from drafter.resources import templates_dir
 
 

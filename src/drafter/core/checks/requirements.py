@@ -21,9 +21,9 @@ from pathlib import Path
 
 from drafter.core.checks.wording import Phrase, parse_phrases
 from drafter.core.errors import DrafterError
-from drafter.core.indicators import load_catalog
-from drafter.core.model import AREA_IDS, SECTION_IDS, Metadata, Report, Section
-from drafter.core.skeleton import (
+from drafter.core.model.indicators import load_catalog
+from drafter.core.model.model import AREA_IDS, SECTION_IDS, Metadata, Report, Section
+from drafter.core.model.skeleton import (
     Skeleton,
     SkeletonNode,
     heading_for,

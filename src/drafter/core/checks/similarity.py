@@ -24,7 +24,7 @@ from pathlib import Path
 
 from drafter.core.checks.finding import Finding
 from drafter.core.checks.units import text_units
-from drafter.core.model import Report
+from drafter.core.model.model import Report
 
 K = 8  # shingle length in characters
 MIN_SHINGLES = 4  # a paragraph with fewer chosen shingles (after boilerplate) is not compared

@@ -17,7 +17,7 @@ from functools import cache
 
 from drafter.core.checks.finding import Finding
 from drafter.core.checks.units import text_units
-from drafter.core.model import Paragraph, Report
+from drafter.core.model.model import Paragraph, Report
 from drafter.resources import templates_dir
 
 _CLAUSE = re.compile(r"[^，,；;。：:！？!?]+")

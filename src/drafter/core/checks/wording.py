@@ -24,7 +24,7 @@ from pathlib import Path
 from drafter.core.checks.finding import Finding
 from drafter.core.checks.units import text_units
 from drafter.core.errors import DrafterError
-from drafter.core.model import Report
+from drafter.core.model.model import Report
 from drafter.resources import templates_dir
 
 USER_FILE = "wording.json"

@@ -1,7 +1,7 @@
 """Reading a source document into paragraphs: .txt decoding, format sniffing, size caps.
 
 .txt files come in UTF-8 (with or without BOM), GB18030/GBK or UTF-16; .docx goes through
-core/docx_reader.py. Anything else (.doc, .wps, .pdf, images, binary junk) is refused with
+core/reading/docx_reader.py. Anything else (.doc, .wps, .pdf, images, binary junk) is refused with
 a message telling the clerk to save the file as .docx, and, when LibreOffice is installed,
 :func:`convert_with_libreoffice` turns .doc/.wps/.rtf/.odt into .docx.
 """
