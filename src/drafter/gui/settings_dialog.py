@@ -1,4 +1,5 @@
-"""The settings dialog: default organ and kind, export font set, autosave interval, phrase library."""
+"""The settings dialog: default organ and kind, export font set, autosave interval, the
+reviewing office's requirements file, the user's own canonical wording, phrase library."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QWidget,
@@ -62,6 +64,17 @@ class SettingsDialog(QDialog):
         self.remove_button.clicked.connect(self.remove_selected)
         self.library_list.currentItemChanged.connect(self._selection)
         self.fill_library()
+        self.requirements_file = settings.requirements_file
+        self.requirements_name = settings.requirements_name
+        self.requirements_label = child(f, QLabel, "requirementsName")
+        child(f, QPushButton, "chooseRequirementsButton").clicked.connect(self.choose_requirements)
+        child(f, QPushButton, "clearRequirementsButton").clicked.connect(
+            lambda: self.set_requirements("")
+        )
+        self._show_requirements()
+        self.wording_edit = child(f, QPlainTextEdit, "wordingEdit")
+        self.wording_hint = child(f, QLabel, "wordingHint")
+        self._load_wording()
         buttons = child(f, QDialogButtonBox, "buttonBox")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -74,6 +87,71 @@ class SettingsDialog(QDialog):
         s.font_set = self.font_combo.currentData()
         s.autosave_seconds = self.autosave_spin.value()
         s.suggestions_on = self.suggest_check.isChecked()
+        s.requirements_file = self.requirements_file
+        s.requirements_name = self.requirements_name
+
+    def accept(self) -> None:
+        """OK: the user's wording is saved first; a bad line keeps the dialog open, saying why."""
+        if self.save_wording():
+            super().accept()
+
+    # ----- the requirements file and the user's wording ------------------------------------
+    def choose_requirements(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, "选择审核部门的要求文件", "", "要求文件 (*.json)"
+        )
+        if name:
+            self.set_requirements(name)
+
+    def set_requirements(self, path: str) -> bool:
+        """Use the requirements file at path ("" = none) if it is valid; say why if not."""
+        if not path:
+            self.requirements_file = self.requirements_name = ""
+            self._show_requirements()
+            return True
+        from drafter.core.checks.requirements import load_requirements
+
+        try:
+            req = load_requirements(path)
+        except DrafterError as exc:
+            self.requirements_label.setText(f"不能使用：{exc.one_line()}")
+            self.requirements_label.setStyleSheet("color: #b00020;")
+            return False
+        self.requirements_file, self.requirements_name = str(req.path), req.name
+        self._show_requirements()
+        return True
+
+    def _show_requirements(self) -> None:
+        self.requirements_label.setStyleSheet("")
+        if self.requirements_file:
+            self.requirements_label.setText(self.requirements_name)
+            self.requirements_label.setToolTip(self.requirements_file)
+        else:
+            self.requirements_label.setText("（未使用）")
+            self.requirements_label.setToolTip("")
+
+    def _load_wording(self) -> None:
+        from drafter.core.checks.wording import load_user_phrases
+
+        try:
+            phrases = load_user_phrases()
+        except DrafterError as exc:
+            self.wording_hint.setText(f"我的规范表述无法读取：{exc.reason}")
+            return
+        self.wording_edit.setPlainText("\n".join(p.canonical for p in phrases))
+
+    def save_wording(self) -> bool:
+        from drafter.core.checks.wording import save_user_phrases
+
+        lines = [x.strip() for x in self.wording_edit.toPlainText().splitlines() if x.strip()]
+        try:
+            save_user_phrases(lines)
+        except (DrafterError, OSError) as exc:
+            reason = exc.reason if isinstance(exc, DrafterError) else str(exc)
+            self.wording_hint.setText(f"未能保存我的规范表述：{reason}")
+            self.wording_hint.setStyleSheet("color: #b00020;")
+            return False
+        return True
 
     # ----- the phrase library ----------------------------------------------------------------
     def fill_library(self) -> None:
