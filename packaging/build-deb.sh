@@ -6,11 +6,12 @@
 #   /usr/share/applications/drafter.desktop            Office entry, opens draft files
 #   /usr/share/icons/hicolor/scalable/apps/drafter.svg the app's icon (ui/drafter.svg)
 #   /usr/share/mime/packages/drafter.xml               the draft file type
+# (the desktop's caches pick these up through dpkg triggers: see below)
 #
 #   bash packaging/build-deb.sh [BUNDLE_DIR [OUT_DIR]]
 #
 # Without BUNDLE_DIR, packaging/build.sh builds the bundle into dist/drafter first.
-# arm64 (鲲鹏/飞腾) is not built here: see docs/packaging-arm64.md.
+# arm64 (鲲鹏/飞腾) is not built here: see docs/packaging-deb.md.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 here="$root/packaging/deb"
@@ -24,7 +25,7 @@ fi
 
 arch="$(dpkg --print-architecture)"
 if [ "$arch" != "amd64" ]; then
-  echo "build-deb.sh: this builds the amd64 package; this machine is $arch (see docs/packaging-arm64.md)" >&2
+  echo "build-deb.sh: this builds the amd64 package; this machine is $arch (see docs/packaging-deb.md)" >&2
   exit 2
 fi
 if [ ! -x "$bundle/drafter" ] || [ ! -d "$bundle/_internal" ]; then
@@ -51,14 +52,32 @@ install -m 644 "$here/drafter.desktop" "$pkg/usr/share/applications/drafter.desk
 install -m 644 "$root/ui/drafter.svg" "$pkg/usr/share/icons/hicolor/scalable/apps/drafter.svg"
 install -m 644 "$here/drafter-mime.xml" "$pkg/usr/share/mime/packages/drafter.xml"
 install -m 644 "$here/copyright" "$pkg/usr/share/doc/drafter/copyright"
-install -m 755 "$here/postinst" "$here/postrm" "$pkg/DEBIAN/"
+# No postinst/postrm: shared-mime-info, desktop-file-utils and hicolor-icon-theme watch
+# /usr/share/mime/packages, /usr/share/applications and the icon folders with dpkg triggers,
+# and rebuild their caches (update-mime-database, update-desktop-database,
+# gtk-update-icon-cache) whenever a package adds or removes files there, on install and on
+# removal alike. Calling them again from maintainer scripts would only repeat that, and a
+# postrm would keep the package in dpkg's "rc" state after `dpkg -r`.
+
+# Dependencies: PyInstaller copies nearly every library into the bundle; what it leaves to
+# the system is glibc, the OpenGL/EGL dispatch libraries (libglvnd) and libxcb. The bundle's
+# binaries are linked against the build machine's glibc: the newest GLIBC_x.y symbol version
+# they use is the oldest glibc they run on, so dpkg refuses an older system up front instead
+# of the app failing at start (build on the oldest target: docs/packaging-deb.md).
+glibc="$(find "$bundle" -type f \( -name '*.so*' -o -perm -u+x \) -print0 \
+  | xargs -0 objdump -T 2>/dev/null | grep -o 'GLIBC_[0-9.]*' | sed 's/GLIBC_//' | sort -uV | tail -n 1)"
+if [ -z "$glibc" ]; then
+  echo "build-deb.sh: could not read the glibc version the bundle needs (objdump, from binutils)" >&2
+  exit 2
+fi
+depends="libc6 (>= $glibc), libgl1, libegl1, libxcb1"
 
 size_kb="$(du -sk --apparent-size "$pkg" | cut -f1)"
 sed -e "s/@VERSION@/$version/" -e "s/@ARCH@/$arch/" -e "s/@SIZE@/$size_kb/" \
-  "$here/control.in" >"$pkg/DEBIAN/control"
+  -e "s/@DEPENDS@/$depends/" "$here/control.in" >"$pkg/DEBIAN/control"
 
 mkdir -p "$out"
 deb="$out/drafter_${version}_${arch}.deb"
 # gzip: every dpkg 统信UOS and 麒麟 ship reads it (zstd needs dpkg ≥ 1.21.18).
-dpkg-deb --root-owner-group -Zgzip --build "$pkg" "$deb" >/dev/null
+dpkg-deb --root-owner-group -Zgzip -z6 --build "$pkg" "$deb" >/dev/null
 echo "package: $deb"

@@ -52,7 +52,11 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app.setDesktopFileName("drafter")  # packaging/deb/drafter.desktop
     app.setWindowIcon(app_icon())
     app.setFont(ui_font())
-    install_translations(app)
+    if not install_translations(app):
+        print(
+            "drafter: 未找到 Qt 的中文翻译（qtbase_zh_CN.qm），标准对话框将显示英文",
+            file=sys.stderr,
+        )
     return app
 
 
