@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import configparser
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -44,6 +45,51 @@ def deb(bundle_dir, tmp_path_factory):
     return path, tree
 
 
+def elf_files(folder: Path, core_only: bool = True) -> list[Path]:
+    """The bundle's executables and shared libraries; with core_only, without the Qt plugins
+    (and their helper libraries) that serve other platforms than X11."""
+    out = []
+    for f in folder.rglob("*"):
+        if not f.is_file() or f.is_symlink() or f.read_bytes()[:4] != b"\x7fELF":
+            continue
+        rel = f.relative_to(folder).as_posix()
+        if core_only and (
+            (
+                "/plugins/" in rel
+                and "/platforms/libqxcb" not in rel
+                and "xcbglintegrations" not in rel
+            )
+            or any(k in f.name for k in ("Wayland", "WlShell", "EglFs", "gdk", "gtk"))
+        ):
+            continue
+        out.append(f)
+    return out
+
+
+def outside_libraries(folder: Path) -> set[str]:
+    """Libraries the core binaries name (DT_NEEDED) that the bundle does not carry."""
+    have = {f.name for f in folder.rglob("*.so*")}
+    dump = subprocess.run(
+        ["objdump", "-p", *map(str, elf_files(folder))], capture_output=True, text=True
+    ).stdout
+    needed = {line.split()[1] for line in dump.splitlines() if line.strip().startswith("NEEDED")}
+    return needed - have
+
+
+def owner_package(lib: str) -> str:
+    res = subprocess.run(["dpkg", "-S", f"*/{lib}"], capture_output=True, text=True)
+    return res.stdout.split(":")[0] if res.returncode == 0 else ""
+
+
+def glibc_versions(folder: Path) -> set[str]:
+    dump = subprocess.run(
+        ["objdump", "-T", *map(str, elf_files(folder, core_only=False))],
+        capture_output=True,
+        text=True,
+    ).stdout
+    return set(re.findall(r"GLIBC_(\d+(?:\.\d+)+)", dump))
+
+
 def field(deb_path, name: str) -> str:
     return subprocess.run(
         ["dpkg-deb", "-f", str(deb_path), name], capture_output=True, text=True, check=True
@@ -55,11 +101,29 @@ def test_control_fields(deb):
     assert field(path, "Package") == "drafter"
     assert field(path, "Version") == drafter.__version__
     assert field(path, "Architecture") == "amd64"
-    depends = field(path, "Depends")
-    for lib in ("libc6", "libxcb-cursor0", "libxkbcommon-x11-0", "libfontconfig1", "libegl1"):
-        assert lib in depends, depends
+    depends = {d.split()[0]: d for d in field(path, "Depends").split(", ")}
+    # Every library the app's binaries load that the bundle does not carry comes from a
+    # package it depends on (Qt plugins for other platforms - Wayland, eglfs, GTK theme -
+    # are loaded only where their libraries are installed).
+    needed = outside_libraries(tree / "opt" / "drafter")
+    assert {"libc.so.6", "libGL.so.1", "libEGL.so.1", "libxcb.so.1"} <= needed, needed
+    owners = {lib: owner_package(lib) for lib in needed}
+    assert all(owners.values()), owners
+    assert set(owners.values()) <= set(depends), (owners, depends)
+    # glibc: at least the newest symbol version the binaries use.
+    newest = max(
+        glibc_versions(tree / "opt" / "drafter"), key=lambda v: tuple(map(int, v.split(".")))
+    )
+    assert depends["libc6"] == f"libc6 (>= {newest})"
     installed_kb = int(field(path, "Installed-Size"))
-    on_disk_kb = sum(f.stat().st_size for f in (tree / "opt").rglob("*") if f.is_file()) // 1024
+    on_disk_kb = (
+        sum(
+            f.stat().st_size
+            for f in (tree / "opt").rglob("*")
+            if f.is_file() and not f.is_symlink()
+        )
+        // 1024
+    )
     assert on_disk_kb <= installed_kb < on_disk_kb * 1.2
     assert "法治政府建设年度报告" in field(path, "Description")
 
