@@ -30,7 +30,7 @@ from drafter.core.source_read import CONVERTIBLE
 from drafter.gui.actions import build_menus, create_actions, enable_for_report
 from drafter.gui.detection import DetectionCache
 from drafter.gui.jobs import Jobs
-from drafter.gui.navigator import CHECK, META, OPENING
+from drafter.gui.page_ids import CHECK, META, OPENING
 from drafter.gui.settings import Settings, WindowState
 from drafter.gui.start_page import StartPage
 from drafter.gui.status import DONE, EMPTY, LABELS, MARKS, MISSING, PROGRESS, section_status
