@@ -50,8 +50,11 @@ def elf_files(folder: Path, core_only: bool = True) -> list[Path]:
     (and their helper libraries) that serve other platforms than X11."""
     out = []
     for f in folder.rglob("*"):
-        if not f.is_file() or f.is_symlink() or f.read_bytes()[:4] != b"\x7fELF":
+        if not f.is_file() or f.is_symlink():
             continue
+        with f.open("rb") as fh:
+            if fh.read(4) != b"\x7fELF":
+                continue
         rel = f.relative_to(folder).as_posix()
         if core_only and (
             (
