@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
@@ -150,6 +149,8 @@ def _recovery_dir() -> Path:
 
 
 def recovery_path(draft_path: str | Path | None) -> Path:
+    import hashlib  # here, not at the top: OpenSSL's loading is not paid at every start-up
+
     key = str(Path(draft_path).resolve()) if draft_path else "untitled"
     digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
     return _recovery_dir() / f"{digest}.autosave.json"

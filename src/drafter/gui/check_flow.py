@@ -7,7 +7,7 @@ import copy
 
 from PySide6.QtCore import QObject
 
-from drafter.gui.navigator import CHECK, META, OPENING
+from drafter.gui.page_ids import CHECK, META, OPENING
 
 
 class CheckFlow(QObject):

@@ -35,7 +35,7 @@ from drafter.gui.file_flow import FileFlow, dropped_path
 from drafter.gui.import_flow import ImportFlow
 from drafter.gui.jobs import Jobs
 from drafter.gui.library_flow import LibraryFlow
-from drafter.gui.navigator import CHECK, META, OPENING
+from drafter.gui.page_ids import CHECK, META, OPENING
 from drafter.gui.section_walk import SectionWalk
 from drafter.gui.settings import Settings, WindowState
 from drafter.gui.start_page import StartPage
