@@ -117,10 +117,6 @@ def paginate(pdf: Path, signature: str, date: str) -> Pagination:
 
 def closing_texts(report, options) -> tuple[str, str]:
     """The 署名 and the date lines as the export prints them."""
-    from drafter.core.blanks import blank
-    from drafter.core.exporter import format_date
+    from drafter.core.closing import signature_texts
 
-    meta = report.metadata
-    name = (meta.signature or meta.organ).strip() or blank("发文机关署名")
-    date = format_date(meta.date) if meta.date.strip() else blank("成文日期")
-    return name, date
+    return signature_texts(report.metadata)
