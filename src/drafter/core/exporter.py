@@ -37,6 +37,7 @@ from drafter.core.docx_xml import (
 )
 from drafter.core.errors import DrafterError, ExportError
 from drafter.core.export_outline import printable
+from drafter.core.export_review import mark_name
 from drafter.core.layout import Layout
 from drafter.core.model import Block, Report
 from drafter.core.record_block import write_record
@@ -165,7 +166,7 @@ class _Builder:
 
     def _header(self) -> None:
         h = self.lay.header
-        organ = self.meta.organ.strip() or blank("发文机关")
+        organ = mark_name(self.meta.organ) or blank("发文机关标志")
         size = self._mark_size(organ)
         mark = RunStyle(self.lay.font("title"), size, 0, False, h["mark_color"])
         p = add_paragraph(

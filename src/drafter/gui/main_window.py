@@ -375,13 +375,25 @@ class MainWindow(QMainWindow):
             self.settings.font_set,
             export_warnings(self.report),
             self,
+            report=self.report,
         )
+        dialog.spotActivated.connect(self.jump_to_spot)
         dialog.accepted.connect(
             lambda: self.export_to(dialog.target(), dialog.options(), dialog.open_check.isChecked())
         )
         dialog.open()
         self.export_dialog = dialog
         return dialog
+
+    def jump_to_spot(self, spot) -> None:
+        """Show a place the export dialog listed: a paragraph (its blank selected), a
+        section, or the metadata form for a field."""
+        if self.report is None:
+            return
+        if spot.paragraph or spot.section:
+            self.jump_to_finding(spot)
+        else:
+            self.show_page(META)
 
     def export_to(self, target: Path, options, open_after: bool) -> None:
         snapshot = copy.deepcopy(self.report)
