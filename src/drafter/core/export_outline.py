@@ -4,7 +4,8 @@ A new or partly written draft has sections and work areas with nothing written y
 export leaves them out (Report.blocks() then numbers the rest closed up) and names them,
 except the last part (S5, 下一年度工作安排 / 其他事项): real reports print its heading with
 "无。" when there is nothing to say. A sub-heading inside a section with no text after it
-before the next heading of its level or higher is left out too.
+before the next heading of its level or higher is left out too. A heading that is itself a
+sentence (ending with 。) is text, not a label: it stays.
 """
 
 from __future__ import annotations
@@ -32,8 +33,17 @@ def _has_text(p: Paragraph) -> bool:
     return p.kind != "heading" and bool((p.text or p.lead).strip())
 
 
+def _says_something(heading: str) -> bool:
+    """A heading that is a sentence ("…有待进一步提高。"): the text itself, not a label."""
+    return heading.strip().endswith(("。", "！", "？", "；"))
+
+
 def _filled(sec: Section) -> bool:
-    return any(_has_text(p) for p in sec.paragraphs) or any(_filled(c) for c in sec.children)
+    return (
+        _says_something(sec.heading)
+        or any(_has_text(p) for p in sec.paragraphs)
+        or any(_filled(c) for c in sec.children)
+    )
 
 
 def _prune_paragraphs(sec: Section, omitted: list[Omitted]) -> None:
@@ -49,7 +59,11 @@ def _prune_paragraphs(sec: Section, omitted: list[Omitted]) -> None:
                 if _has_text(q):
                     has_text = True
                     break
-            if not has_text and not (i == len(paras) - 1 and sec.children):
+            if (
+                not has_text
+                and not _says_something(p.text)
+                and not (i == len(paras) - 1 and sec.children)
+            ):
                 omitted.append(Omitted(sec.key, p.text.strip()))
                 continue
         keep.append(p)
