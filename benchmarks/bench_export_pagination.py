@@ -19,10 +19,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "src"), str(ROOT / "tests")]
 
+from drafter.core.exporter import ExportOptions, export_docx  # noqa: E402
 from export_fixtures import lengthened_report, seed_reports  # noqa: E402
 from render_batch import closing_texts, paginate, render_all  # noqa: E402
-
-from drafter.core.exporter import ExportOptions, export_docx  # noqa: E402
 
 FULL = ExportOptions(header=True, seal=True, record=True)
 
@@ -61,9 +60,13 @@ def main() -> None:
                 even += ok_even
                 gap = f"{pg.record_gap_mm:.1f}" if pg.record_gap_mm is not None else "?"
                 where = f"p{pg.record_page} gap {gap} mm"
-            print(f"{label:14} pages {pg.pages:3}  closing alone on {pg.orphan_closing}  版记 {where}")
+            print(
+                f"{label:14} pages {pg.pages:3}  closing alone on {pg.orphan_closing}  版记 {where}"
+            )
         n = len(docs)
-        print(f"\nfonts: {'Word-like metrics' if word else 'default'}; {n} exports rendered in {took:.0f} s")
+        print(
+            f"\nfonts: {'Word-like metrics' if word else 'default'}; {n} exports rendered in {took:.0f} s"
+        )
         print(f"exports with a page starting with the 署名 or the date: {orphans} of {n}")
         print(f"版记 last line within 3 mm of the bottom edge: {on_edge} of {records}")
         print(f"版记 on an even page: {even} of {records}")

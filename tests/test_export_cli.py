@@ -6,8 +6,8 @@ import os
 import zipfile
 
 import docx
-from docx.enum.section import WD_SECTION
 import pytest
+from docx.enum.section import WD_SECTION
 
 from conftest import run_cli
 from drafter.core import storage

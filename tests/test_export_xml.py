@@ -16,7 +16,7 @@ import pytest
 
 from docx_readback import NS, W, body_paragraphs, paragraphs, part, part_names, wval
 from drafter.core.exporter import ExportOptions, export_docx
-from export_fixtures import FIVE_LINES, sample_report, seed_reports, short_report
+from export_fixtures import sample_report, seed_reports, short_report
 
 # GB/T 9704-2012 in twips (1 mm = 56.69 twips).
 A4 = (11906, 16838)
@@ -603,4 +603,6 @@ def test_an_empty_new_draft_exports_no_bare_heading_and_its_blanks_highlighted(o
         if r.find("w:rPr/w:highlight", NS) is not None
     ]
     assert marked and all(re.fullmatch("【填：[^】]+】", m) for m in marked), marked
-    assert {"【填：成文日期】", "【填：发文字号】", "【填：签发人】", "【填：主送机关】"} <= set(marked)
+    assert {"【填：成文日期】", "【填：发文字号】", "【填：签发人】", "【填：主送机关】"} <= set(
+        marked
+    )

@@ -35,6 +35,7 @@ class Para:
     line_height: int  # twips, exact
     space_before: int = 0
     keep_next: bool = False
+    page_break_before: bool = False
 
 
 def _wide(ch: str) -> bool:
@@ -93,7 +94,7 @@ def count_lines(runs: list[tuple[str, float, int]], width: int, first_offset: in
 def paragraph(p: etree._Element, text_width: int) -> Para:
     """A <w:p> as lines of its exact height."""
     ppr = p.find(W("pPr"))
-    line_h, before, keep = 0, 0, False
+    line_h, before, keep, brk = 0, 0, False, False
     left = right = first = 0
     if ppr is not None:
         sp = ppr.find(W("spacing"))
@@ -106,6 +107,7 @@ def paragraph(p: etree._Element, text_width: int) -> Para:
             right = int(ind.get(W("right"), 0))
             first = int(ind.get(W("firstLine"), 0)) - int(ind.get(W("hanging"), 0))
         keep = ppr.find(W("keepNext")) is not None
+        brk = ppr.find(W("pageBreakBefore")) is not None
         bdr = ppr.find(W("pBdr"))
         if bdr is not None:  # a bottom rule adds its gap and its width
             for b in bdr:
@@ -131,7 +133,7 @@ def paragraph(p: etree._Element, text_width: int) -> Para:
                 parts.append("\t")
         runs.append(("".join(parts), em, spacing))
     n = count_lines(runs, text_width - left - right, first)
-    return Para(n, line_h or 579, before, keep)
+    return Para(n, line_h or 579, before, keep, brk)
 
 
 def last_page_used(paras: list[Para], page_height: int) -> int:
@@ -145,6 +147,8 @@ def extent(paras: list[Para], page_height: int) -> tuple[int, int]:
     pages = 1
     broke = False  # a page break just happened: no space before at the page's top
     for i, p in enumerate(paras):
+        if p.page_break_before and used:
+            used, broke, pages = 0, True, pages + 1
         # A chain of kept-with-next paragraphs moves with the next one's first line.
         j = i
         while j < len(paras) - 1 and paras[j].keep_next:

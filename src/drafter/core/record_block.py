@@ -13,6 +13,9 @@ new page whose footers carry no page number (7.5); after a body ending on an eve
 section first holds a blank page, so that the 版记 lands on the next even one. (w:type
 evenPage would leave the blank page to the word processor, but LibreOffice 7 ignores it.)
 The page count comes from core.page_fill's estimate; the position does not depend on it.
+When the estimate puts the end of the 落款 within a few lines of a page's foot, where a line
+more or less would change the page, the kept-together ending starts a new page, so that
+the count no longer hangs on that line.
 """
 
 from __future__ import annotations
@@ -34,6 +37,17 @@ from drafter.core.docx_xml import (
 from drafter.core.page_fill import body_extent
 
 SPARE_LINES = 2  # room kept free above the 版记 when it shares the body's last page
+NEAR_FULL_LINES = 3  # an ending this close to a page's foot may land on either page
+
+
+def _ending_start(body: etree._Element) -> etree._Element | None:
+    """The first paragraph of the kept-together ending: the last body paragraph, which
+    core.closing gave widow control."""
+    for p in reversed([c for c in body if c.tag == W("p")]):
+        widow = p.find(f"{W('pPr')}/{W('widowControl')}")
+        if widow is not None and widow.get(W("val")) in ("1", "true", "on"):
+            return p
+    return None
 
 
 def write_record(b, last: etree._Element) -> None:
@@ -80,6 +94,14 @@ def write_record(b, last: etree._Element) -> None:
     record_h = sum(r[3] for r in rows)
 
     pages, used = body_extent(b.body, width, lay.text_height)
+    if used > lay.text_height - NEAR_FULL_LINES * line:
+        # The 落款 ends at the foot of a page: a line more or less in the word processor
+        # than in the estimate decides which page it lands on, and with it the 版记's
+        # parity. Start the kept-together end (last body lines and 落款) on a new page.
+        start = _ending_start(b.body)
+        if start is not None:
+            set_keep(start, page_break_before=True)
+            pages, used = body_extent(b.body, width, lay.text_height)
     shares = pages % 2 == 0 and lay.text_height - used >= record_h + SPARE_LINES * line
     if shares:
         set_keep(last)  # the anchor below stays on the 落款's page
