@@ -606,3 +606,27 @@ def test_an_empty_new_draft_exports_no_bare_heading_and_its_blanks_highlighted(o
     assert {"【填：成文日期】", "【填：发文字号】", "【填：签发人】", "【填：主送机关】"} <= set(
         marked
     )
+
+
+@pytest.mark.parametrize("seal", [False, True])
+def test_closing_is_chained_to_the_last_body_lines(out_dir, seal):
+    """Last body paragraph (widow control on), 结语, 附件说明, blank lines and 署名 each keep
+    with the next, so Word never starts a page with the 署名 or the date."""
+    path = exported(out_dir, "sample", sample_report(), seal=seal)
+    paras = body_paragraphs(path)
+    sig = next(i for i, p in enumerate(paras) if p.style == "GwSignature")
+    last_body = max(
+        i
+        for i, p in enumerate(paras[:sig])
+        if p.style == "GwBody" and p.text and p.text != "特此报告。"
+    )
+    widow = paras[last_body].el.find("w:pPr/w:widowControl", NS)
+    assert widow is not None and wval(widow) == "1"
+    for p in paras[last_body : sig + 1]:  # up to the 署名: each kept with the next
+        assert p.el.find("w:pPr/w:keepNext", NS) is not None, p.text
+    date = paras[sig + 1]
+    assert date.style == "GwDate"
+    assert date.el.find("w:pPr/w:keepNext", NS) is not None  # the 附注 follows
+    assert paras[sig + 2].style == "GwNote"
+    # Body paragraphs before it keep the default (22 lines a page, no widow control).
+    assert paras[last_body - 1].el.find("w:pPr/w:widowControl", NS) is None
