@@ -105,3 +105,13 @@ def short_report(pad_chars: int = 0) -> Report:
     if pad_chars:
         report.opening.append(Paragraph((PAD * (pad_chars // len(PAD) + 1))[:pad_chars]))
     return report
+
+
+def lengthened_report(extra_chars: int) -> Report:
+    """Seed 003's draft with its last body paragraph lengthened by extra_chars characters
+    (punctuation-free, so the lines break the same in every renderer)."""
+    report = seed_report("003_9cb397488837d2a1.txt")
+    last = [p for p in report.paragraphs() if p.kind != "heading" and p.text][-1]
+    if extra_chars:
+        last.text = last.text + (PAD * (extra_chars // len(PAD) + 1))[:extra_chars] + "。"
+    return report

@@ -7,6 +7,7 @@ import zipfile
 
 import docx
 import pytest
+from docx.enum.section import WD_SECTION
 
 from conftest import run_cli
 from drafter.core import storage
@@ -32,7 +33,8 @@ def test_cli_exports_a_docx_with_header_and_record(tmp_path, draft):
     assert texts[0] == "渭南高新区管委会"  # 发文机关标志
     assert "渭南市人民政府：" in texts
     assert "2021年1月22日" in texts
-    assert len(d.sections) == 1  # the 版记 shares the last page
+    # The one-page report's 版记 goes on page 2 (an even page), a section of its own.
+    assert len(d.sections) == 2 and d.sections[1].start_type == WD_SECTION.NEW_PAGE
     assert oct(out.stat().st_mode & 0o777) != oct(0o600)  # an ordinary file, not mkstemp's
 
 

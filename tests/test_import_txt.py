@@ -52,7 +52,8 @@ def test_every_body_paragraph_is_kept_in_order(seed):
     m = result.report.metadata
     meta_lines = {m.title, m.recipient + ":", m.signature, "渭南高新区管委会",
                   "关于2020年度法治政府建设工作的报告", "渭高新字〔2021〕1号 签发人:薛清军",
-                  "2022年2月11日", "2021年1月22日"}  # fmt: skip
+                  "2022年2月11日", "2021年1月22日",
+                  "营口市营商环境建设局党组书记、局长 迟程", "(2022年12月)"}  # fmt: skip
     expected = _source_body_words(SEED_FILES[seed], meta_lines, result.debris)
     got = "".join(b.lead + b.text for b in result.report.blocks())
     assert got == expected
@@ -228,3 +229,33 @@ def test_web_page_furniture_is_removed(tmp_path):
         report.plain_text()
         == "2021年，某区扎实推进法治政府建设。\n一、主要举措和成效\n全年办理行政复议案件12件。"
     )
+
+
+def test_seed_002_byline_and_date_line_under_the_title_are_not_body_text():
+    result = import_file(SEED_FILES["002"], roll_forward=False)
+    report = result.report
+    assert report.opening[0].text.startswith("按照市委法治建设委有关要求")
+    body = "".join(b.text for b in report.blocks())
+    assert "迟程" not in body and "(2022年12月)" not in body
+    assert "署名行：营口市营商环境建设局党组书记、局长 迟程" in result.notes
+    assert "日期行：(2022年12月)" in result.notes
+    assert report.metadata.organ == "营口市营商环境建设局"  # read from the byline
+
+
+def test_mark_line_above_the_title_gives_the_organ(tmp_path):
+    src = tmp_path / "报告.txt"
+    src.write_text(
+        "某某市某某区人民政府文件\n"
+        "某某区人民政府关于2022年度法治政府建设情况的报告\n"
+        "市人民政府：\n"
+        "2022年，我区深入推进依法行政。\n"
+        "一、主要举措\n"
+        "全年审查规范性文件12件。\n",
+        encoding="utf-8",
+    )
+    result = import_file(src, roll_forward=False)
+    meta = result.report.metadata
+    assert meta.organ == "某某市某某区人民政府"
+    assert meta.title == "某某区人民政府关于2022年度法治政府建设情况的报告"
+    assert "发文机关标志：某某市某某区人民政府文件" in result.notes
+    assert "人民政府文件" not in "".join(b.text for b in result.report.blocks())

@@ -8,7 +8,7 @@ import pytest
 
 from drafter.core.library.seeds import load_seeds
 from drafter.core.model import tokenizer, word_index
-from drafter.core.writing.title_lines import split_title
+from drafter.core.writing.title_lines import split_title, width
 
 
 @pytest.fixture(scope="module")
@@ -65,7 +65,7 @@ def test_a_year_stays_with_its_nian_and_punctuation_never_starts_a_line():
     for a, b in zip(lines, lines[1:], strict=False):
         assert not re.search(r"\d$", a) or not b.startswith(("年", "月"))
         assert b[0] not in "，。、；：）》”"
-    assert all(len(x) <= 20 for x in lines)
+    assert all(width(x) <= 20 for x in lines)  # digits count half a character
 
 
 def test_bracketed_names_stay_whole_when_they_fit():
@@ -101,3 +101,29 @@ def test_without_the_dictionary_file_jieba_itself_cuts(no_jieba_dict, jieba_tok)
     assert word_index.cut(title) is None
     assert tokenizer.words(title) == jieba_tok.lcut(title, HMM=False)
     assert split_title(title, 20) == ["渭南高新区管委会关于2020年度", "法治政府建设工作的报告"]
+
+
+@pytest.mark.parametrize(
+    "title,whole",
+    [
+        (
+            "某某县人民政府关于贯彻落实《法治政府建设实施纲要（2021—2025年）》情况的报告",
+            "《法治政府建设实施纲要（2021—2025年）》",
+        ),
+        ("某某市司法局关于2021—2025年法治政府建设规划中期评估情况的报告", "2021—2025年"),
+        ("某某区人民政府关于2022年度12345热线办理情况和法治政府建设工作的报告", "12345"),
+    ],
+)
+def test_never_broken_inside_a_book_title_a_year_range_or_a_number(title, whole):
+    lines = split_title(title, 20)
+    assert "".join(lines) == title
+    assert any(whole in line for line in lines), lines
+    assert all(width(x) <= 20 for x in lines)
+
+
+def test_half_width_digits_count_half_a_character():
+    # 21 characters, four of them digits: 19 wide, one line.
+    assert split_title("某某区2022年度法治政府建设情况报告", 17) == [
+        "某某区2022年度法治政府建设情况报告"
+    ]
+    assert width("2022年") == 3

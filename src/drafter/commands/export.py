@@ -1,17 +1,34 @@
-"""`drafter export DRAFT -o OUT.docx [--header] [--no-page-numbers] [--seal] [--record] [--font-set SET]`."""
+"""`drafter export DRAFT -o OUT.docx|OUT.html|OUT.txt [--header] [--no-page-numbers] [--seal]
+[--record] [--font-set SET]`.
+
+The suffix picks the kind: .docx the GB/T 9704 document, .html/.txt the 网页版 for
+publication. What is left unfinished (blanks and where, last year's figures, sections left
+out) goes to stderr, so nothing reaches a leader unnoticed.
+"""
 
 from __future__ import annotations
 
+import sys
+
 from drafter.core.errors import ExportError
 from drafter.core.storage import load_draft
+from drafter.core.writing.export_review import review
 from drafter.core.writing.exporter import ExportOptions, export_docx
 from drafter.core.writing.layout import FONT_SETS
 
 
 def register(sub) -> None:
-    p = sub.add_parser("export", help="导出符合 GB/T 9704 的 Word 文档（.docx）")
+    p = sub.add_parser(
+        "export", help="导出符合 GB/T 9704 的 Word 文档（.docx），或网页版（.html/.txt）"
+    )
     p.add_argument("draft", metavar="DRAFT", help="报告草稿文件（也可以是 .txt/.docx 报告）")
-    p.add_argument("-o", "--output", required=True, metavar="OUT.docx", help="导出的 .docx 文件")
+    p.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="OUT.docx",
+        help="导出的文件：.docx 为公文格式；.html 或 .txt 为网页版（仅标题和正文）",
+    )
     p.add_argument("--header", action="store_true", help="加版头（发文机关标志、发文字号、签发人）")
     p.add_argument("--no-page-numbers", action="store_true", help="不加页码")
     p.add_argument("--seal", action="store_true", help="落款按加盖印章排版")
@@ -36,7 +53,10 @@ def read_draft(path: str):
 
 
 def run(args) -> int:
+    from drafter.core.writing.web_export import SECRET_REMINDER, WEB_SUFFIXES, export_web
+
     report = read_draft(args.draft)
+    web = str(args.output).lower().endswith(WEB_SUFFIXES)
     options = ExportOptions(
         header=args.header,
         page_numbers=not args.no_page_numbers,
@@ -46,11 +66,18 @@ def run(args) -> int:
         bold_level3=args.bold_level3,
     )
     try:
-        out = export_docx(report, args.output, options)
+        out = export_web(report, args.output) if web else export_docx(report, args.output, options)
     except ExportError as exc:
         if exc.source == str(args.output):
             raise
         # Something in the draft (a field named by exc.source): name the draft file.
         raise ExportError(args.draft, f"{exc.source}{exc.reason}") from None
     print(f"已导出 {out}")
+    found = review(report, header=options.header and not web, record=options.record and not web)
+    for line in found.warnings():
+        print(f"注意：{line}", file=sys.stderr)
+    for spot in found.blanks:
+        print(f"  空白 {spot.describe()}", file=sys.stderr)
+    if web:
+        print(f"注意：{SECRET_REMINDER}", file=sys.stderr)
     return 0

@@ -1,9 +1,15 @@
-"""The export dialog: where to save the .docx and the layout options (版头, 印章, 版记, fonts)."""
+"""The export dialog: where to save the .docx and the layout options (版头, 印章, 版记, fonts).
+
+Above them, what is left unfinished (core.export_review): every blank and every figure still
+from last year, listed one a line; a click closes the dialog and asks the window to show
+that place (spotActivated). The list follows the 版头/版记 boxes (they print more fields).
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -12,6 +18,8 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
     QWidget,
 )
@@ -21,8 +29,15 @@ from drafter.gui.uiload import child, embed_ui
 
 
 class ExportDialog(QDialog):
+    spotActivated = Signal(object)  # a core.export_review.Spot the clerk clicked
+
     def __init__(
-        self, target: Path, font_set: str, warnings: list[str], parent: QWidget | None = None
+        self,
+        target: Path,
+        font_set: str,
+        warnings: list[str],
+        parent: QWidget | None = None,
+        report=None,
     ):
         super().__init__(parent)
         self.form = embed_ui("export_dialog", self)
@@ -38,8 +53,15 @@ class ExportDialog(QDialog):
         self.open_check = child(f, QCheckBox, "openCheck")
         self.font_combo = child(f, QComboBox, "fontCombo")
         self.warning_label = child(f, QLabel, "warningLabel")
-        self.warning_label.setText("导出前请留意：" + "；".join(warnings) + "。")
-        self.warning_label.setVisible(bool(warnings))
+        self.spot_list = child(f, QListWidget, "spotList")
+        self.report = report
+        self._show_warnings(warnings, [])
+        if report is not None:
+            self._review()
+            self.header_check.toggled.connect(self._review)
+            self.record_check.toggled.connect(self._review)
+        self.spot_list.itemClicked.connect(self._spot_clicked)
+        self.spot_list.itemActivated.connect(self._spot_clicked)
         for key, label in FONT_SETS.items():
             self.font_combo.addItem(label, key)
         self.font_combo.setCurrentIndex(max(0, self.font_combo.findData(font_set)))
@@ -48,6 +70,30 @@ class ExportDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("导出")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+
+    def _show_warnings(self, warnings: list[str], spots: list) -> None:
+        self.warning_label.setText("导出前请留意：" + "；".join(warnings) + "。")
+        self.warning_label.setVisible(bool(warnings))
+        self.spot_list.clear()
+        for kind, spot in spots:
+            item = QListWidgetItem(f"{kind}  {spot.describe()}")
+            item.setData(Qt.ItemDataRole.UserRole, spot)
+            self.spot_list.addItem(item)
+        self.spot_list.setVisible(bool(spots))
+
+    def _review(self, *_args) -> None:
+        from drafter.core.writing.export_review import review
+
+        found = review(
+            self.report, header=self.header_check.isChecked(), record=self.record_check.isChecked()
+        )
+        spots = [("未填", s) for s in found.blanks] + [("去年数字", s) for s in found.stale]
+        self._show_warnings(found.warnings(), spots)
+
+    def _spot_clicked(self, item: QListWidgetItem) -> None:
+        spot = item.data(Qt.ItemDataRole.UserRole)
+        self.reject()
+        self.spotActivated.emit(spot)
 
     def target(self) -> Path | None:
         """The .docx to write; a folder gets the suggested file name; None when empty."""
@@ -89,16 +135,8 @@ class ExportDialog(QDialog):
 
 
 def export_warnings(report) -> list[str]:
-    """What the clerk should know before exporting: blanks left, last year's figures."""
-    from drafter.core.model.blanks import find_blanks
+    """What the clerk should know before exporting: blanks left (in the body and in the
+    fields the document prints), last year's figures, sections left out."""
+    from drafter.core.writing.export_review import review
 
-    blanks = sum(len(find_blanks(p.lead + p.text)) for p in report.paragraphs())
-    stale = sum(
-        1 for p in report.paragraphs() for f in p.stale_figures if f and f in p.lead + p.text
-    )
-    out = []
-    if blanks:
-        out.append(f"还有 {blanks} 处“【填：…】”没有填写")
-    if stale:
-        out.append(f"还有 {stale} 处数字仍是去年的")
-    return out
+    return review(report).warnings()

@@ -31,7 +31,9 @@ class ExportFlow(QObject):
             w.settings.font_set,
             export_warnings(w.report),
             w,
+            report=w.report,
         )
+        dialog.spotActivated.connect(w.jump_to_spot)
         dialog.accepted.connect(
             lambda: self.export_to(dialog.target(), dialog.options(), dialog.open_check.isChecked())
         )

@@ -292,6 +292,16 @@ class MainWindow(QMainWindow):
     def open_export(self):
         return self.export_flow.open_dialog()
 
+    def jump_to_spot(self, spot) -> None:
+        """Show a place the export dialog listed: a paragraph (its blank selected), a
+        section, or the metadata form for a field."""
+        if self.report is None:
+            return
+        if spot.paragraph or spot.section:
+            self.jump_to_finding(spot)
+        else:
+            self.show_page(META)
+
     def export_to(self, target: Path, options, open_after: bool) -> None:
         self.export_flow.export_to(target, options, open_after)
 

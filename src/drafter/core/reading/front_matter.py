@@ -31,6 +31,18 @@ DATE = re.compile(r"^\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*�
 CN_DATE = re.compile(
     r"^\s*([〇○零Ｏ一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日\s*$"
 )
+# A byline under the title: organ, post, a space, the name ("…局党组书记、局长 迟程").
+BYLINE = re.compile(
+    r"^([\u4e00-\u9fff]{2,24}?(?:管委会|管理委员会|人民政府|委员会|办公室|局|委|办|中心|厅))"
+    r"[\u4e00-\u9fff、]{0,16}?(?:书记|局长|主任|厅长|县长|区长|市长|镇长|乡长|负责人)"
+    r"\s+([\u4e00-\u9fff·]{2,4})$"
+)
+# A date line under the title, often bracketed and without a day: "(2022年12月)".
+DATE_LINE = re.compile(
+    r"^[（(]?\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?\s*[）)]?$"
+)
+# A 发文机关标志 above the title: an organ's name, often with 文件 ("某区人民政府文件").
+MARK = re.compile(r"^(.{2,30}?)\s*文\s*件$")
 CLOSING = re.compile(r"^(特此报告|专此报告|以上报告|现予报告|特此报送)[^。]{0,12}[。.！!]?$")
 ATTACHMENT = re.compile(r"^附\s*件\s*[:：]\s*(.*)$")
 CC = re.compile(r"^抄\s*送\s*[:：]\s*(.+)$")
@@ -153,6 +165,9 @@ def split_metadata(paragraphs: list[str]) -> Split:
     # ----- front: 版头 line, title (may span lines), 主送机关 -----------------------------
     title_parts: list[str] = []
     pending: list[str] = []  # short plain lines that may start a multi-line title
+    meta_lines: list[str] = []  # byline and date lines under the title
+    marks: list[str] = []  # 发文机关标志 lines above the title
+    front_rest_keep: list[str] = []  # short lines before a byline: opening text
     while i < n:
         line = lines[i]
         if _blank_only(line):  # an exported draft's unfilled 标题 / 发文字号 / 签发人
@@ -162,6 +177,25 @@ def split_metadata(paragraphs: list[str]) -> Split:
             continue
         if parse_number(line):
             break
+        if i < 6 and (BYLINE.match(line) or DATE_LINE.match(line)):
+            # A byline or a date line under the title: not body text. The organ comes
+            # from the byline (_organ), a full date is the 成文日期; both stay in the notes.
+            date_line = DATE_LINE.match(line)
+            if date_line and date_line.group(3) and not meta.date:
+                meta.date = parse_date(line.strip("()（） ")) or ""
+            meta_lines.append(line)
+            notes.append(f"{'日期行' if date_line else '署名行'}：{line}")
+            front_rest_keep.extend(pending)
+            pending = []
+            i += 1
+            continue
+        mark = MARK.match(line)
+        if mark and not title_parts and _looks_organ(mark.group(1).strip()):
+            marks.append(mark.group(1).strip())  # a 发文机关标志 line
+            notes.append(f"发文机关标志：{line}")
+            pending = []
+            i += 1
+            continue
         dn, sg = DOC_NUMBER.search(line), SIGNER.search(line)
         fused = (line[: dn.start()] + line[dn.end() :]).strip() if dn else ""
         if dn and not sg and not title_parts and _is_title(fused):
@@ -200,7 +234,7 @@ def split_metadata(paragraphs: list[str]) -> Split:
             continue
         break
     # lines held back as a possible title start that were not: they are opening text
-    front_rest = pending
+    front_rest = front_rest_keep + pending
     meta.title = strip_suffix("".join(title_parts))
 
     # ----- back: 附注, 成文日期, 落款, 结语, 附件说明 ------------------------------------
@@ -264,8 +298,8 @@ def split_metadata(paragraphs: list[str]) -> Split:
     # the 结语 stands before the 附件说明
     if body and not meta.closing and CLOSING.match(body[-1]) and (dated or meta.attachments):
         meta.closing = body.pop()
-    meta.year = _report_year(meta, body)
-    meta.organ = _organ(meta, body)
+    meta.year = _report_year(meta, meta_lines + body)
+    meta.organ = marks[0] if marks else _organ(meta, meta_lines + body)
     meta.organ_kind = organ_kind(meta.organ)
     if not meta.organ:
         notes.append("未能识别机关名称")

@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import copy
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from docx.oxml.ns import qn
 from lxml import etree
+
+from drafter.core.model.blanks import find_blanks
+
+BLANK_HIGHLIGHT = "yellow"
 
 # Characters XML 1.0 forbids (C0 controls other than tab/newline/CR).
 _BAD_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -50,6 +54,7 @@ class RunStyle:
     spacing: int = 0
     bold: bool = False
     color: str | None = None
+    highlight: str | None = None  # a Word highlight colour name ("yellow")
 
     def rpr(self, parent: etree._Element) -> etree._Element:
         """Append this style's <w:rPr> (a copy of one built once per style)."""
@@ -82,6 +87,8 @@ class RunStyle:
         sub(rpr, "kern", val=0)
         sub(rpr, "sz", val=half_points)
         sub(rpr, "szCs", val=half_points)
+        if self.highlight:
+            sub(rpr, "highlight", val=self.highlight)
         sub(rpr, "lang", val="en-US", eastAsia="zh-CN")
         return rpr
 
@@ -102,6 +109,19 @@ def add_run(p: etree._Element, text: str, style: RunStyle) -> etree._Element:
             if part[0] == " " or part[-1] == " ":
                 t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
     return r
+
+
+def add_text(p: etree._Element, text: str, style: RunStyle) -> None:
+    """Runs of text with every fill-in blank (【填：…】) highlighted, so a reader sees it."""
+    at = 0
+    marked = replace(style, highlight=BLANK_HIGHLIGHT)
+    for start, end, _ in find_blanks(text):
+        if start > at:
+            add_run(p, text[at:start], style)
+        add_run(p, text[start:end], marked)
+        at = end
+    if at < len(text) or not text:
+        add_run(p, text[at:], style)
 
 
 @dataclass(frozen=True)
@@ -186,6 +206,50 @@ def add_paragraph(
     return p
 
 
+# pPr children that come before <w:keepNext>/<w:keepLines>/<w:widowControl> in schema order.
+_BEFORE_KEEP = {W("pStyle")}
+_BEFORE_WIDOW = {W("pStyle"), W("keepNext"), W("keepLines"), W("pageBreakBefore"), W("framePr")}
+
+
+def set_keep(
+    p: etree._Element,
+    *,
+    keep_next: bool = True,
+    keep_lines: bool = False,
+    widow: bool = False,
+    page_break_before: bool = False,
+) -> None:
+    """Tie a paragraph to the next one (keepNext), keep its lines together (keepLines),
+    start it on a new page (pageBreakBefore), or let no single line of it stand alone at
+    a page's top or foot (widowControl on);
+    the elements go where the schema wants them in its pPr."""
+    ppr = p.find(W("pPr"))
+    if ppr is None:
+        ppr = etree.Element(W("pPr"))
+        p.insert(0, ppr)
+
+    def put(tag: str, before: set[str], **attrs: object) -> None:
+        if ppr.find(W(tag)) is not None:
+            return
+        el = etree.Element(W(tag))
+        for k, v in attrs.items():
+            el.set(W(k), str(v))
+        at = 0
+        for i, child in enumerate(ppr):
+            if child.tag in before:
+                at = i + 1
+        ppr.insert(at, el)
+
+    if keep_next:
+        put("keepNext", _BEFORE_KEEP)
+    if keep_lines:
+        put("keepLines", _BEFORE_KEEP | {W("keepNext")})
+    if page_break_before:
+        put("pageBreakBefore", _BEFORE_KEEP | {W("keepNext"), W("keepLines")})
+    if widow:
+        put("widowControl", _BEFORE_WIDOW, val=1)
+
+
 def page_number_runs(p: etree._Element, style: RunStyle, dash: str) -> None:
     """ "— n —" with n a PAGE field (begin / instr / separate / cached 1 / end)."""
     add_run(p, f"{dash} ", style)
@@ -213,8 +277,11 @@ def fill_section(
     *,
     new_page: bool = False,
     valign_bottom: bool = False,
+    start: str | None = None,
 ) -> None:
-    """Page size, margins and the line grid of a <w:sectPr> (keeps its footer references)."""
+    """Page size, margins and the line grid of a <w:sectPr> (keeps its footer references).
+
+    start: how the section begins ("nextPage", "evenPage", …); new_page means "nextPage"."""
     refs = [c for c in sect if c.tag in (W("headerReference"), W("footerReference"))]
     for child in list(sect):
         sect.remove(child)
@@ -222,8 +289,8 @@ def fill_section(
         del sect.attrib[attr]
     for ref in refs:
         sect.append(ref)
-    if new_page:
-        sub(sect, "type", val="nextPage")
+    if new_page or start:
+        sub(sect, "type", val=start or "nextPage")
     sub(sect, "pgSz", w=page["width"], h=page["height"])
     sub(
         sect,
@@ -246,13 +313,35 @@ def record_table(
     parent: etree._Element,
     width: int,
     rows: list[tuple[etree._Element, Border | None, Border | None, int]],
+    at_bottom: int | None = None,
+    left_margin: int = 0,
 ) -> etree._Element:
     """The 版记 table: one full-width cell a row, rules as top/bottom cell borders.
 
     rows: (paragraph to move into the cell, top rule, bottom rule, exact row height).
+    at_bottom: the text block's height: a floating table placed relative to the margins
+    so that its bottom sits on the block's bottom edge of the page its anchor paragraph
+    is on, whatever comes above it (an absolute offset from the top margin, which Word,
+    WPS and LibreOffice all honour, where LibreOffice 7 ignores tblpYSpec="bottom").
+    Horizontally it is placed from the page's edge at left_margin: LibreOffice makes a
+    table as wide as the text block float only when placed relative to the page.
     """
     tbl = sub(parent, "tbl")
     tpr = sub(tbl, "tblPr")
+    if at_bottom is not None:
+        sub(
+            tpr,
+            "tblpPr",
+            leftFromText=0,
+            rightFromText=0,
+            topFromText=0,
+            bottomFromText=0,
+            vertAnchor="margin",
+            horzAnchor="page",
+            tblpX=left_margin,
+            tblpY=at_bottom - sum(r[3] for r in rows),
+        )
+        sub(tpr, "tblOverlap", val="never")
     sub(tpr, "tblW", w=width, type="dxa")
     sub(tpr, "jc", val="center")
     sub(tpr, "tblInd", w=0, type="dxa")

@@ -8,7 +8,8 @@ comes down with it), opening brackets never ending one. A page holds as many lin
 its text block (22); a paragraph's lines run on to the next page (no widow control), and a
 heading kept with the next paragraph moves to a new page with that paragraph's first line.
 
-The exporter uses this to decide whether the 版记 fits under the body on the last page.
+The exporter uses this to decide whether the 版记 fits under the body on the last page
+(and whether that page is an even one).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ class Para:
     line_height: int  # twips, exact
     space_before: int = 0
     keep_next: bool = False
+    page_break_before: bool = False
 
 
 def _wide(ch: str) -> bool:
@@ -92,7 +94,7 @@ def count_lines(runs: list[tuple[str, float, int]], width: int, first_offset: in
 def paragraph(p: etree._Element, text_width: int) -> Para:
     """A <w:p> as lines of its exact height."""
     ppr = p.find(W("pPr"))
-    line_h, before, keep = 0, 0, False
+    line_h, before, keep, brk = 0, 0, False, False
     left = right = first = 0
     if ppr is not None:
         sp = ppr.find(W("spacing"))
@@ -105,6 +107,7 @@ def paragraph(p: etree._Element, text_width: int) -> Para:
             right = int(ind.get(W("right"), 0))
             first = int(ind.get(W("firstLine"), 0)) - int(ind.get(W("hanging"), 0))
         keep = ppr.find(W("keepNext")) is not None
+        brk = ppr.find(W("pageBreakBefore")) is not None
         bdr = ppr.find(W("pBdr"))
         if bdr is not None:  # a bottom rule adds its gap and its width
             for b in bdr:
@@ -130,14 +133,22 @@ def paragraph(p: etree._Element, text_width: int) -> Para:
                 parts.append("\t")
         runs.append(("".join(parts), em, spacing))
     n = count_lines(runs, text_width - left - right, first)
-    return Para(n, line_h or 579, before, keep)
+    return Para(n, line_h or 579, before, keep, brk)
 
 
 def last_page_used(paras: list[Para], page_height: int) -> int:
     """Twips of the text block the paragraphs fill on their last page."""
+    return extent(paras, page_height)[1]
+
+
+def extent(paras: list[Para], page_height: int) -> tuple[int, int]:
+    """(pages the paragraphs take, twips they fill on the last one)."""
     used = 0
+    pages = 1
     broke = False  # a page break just happened: no space before at the page's top
     for i, p in enumerate(paras):
+        if p.page_break_before and used:
+            used, broke, pages = 0, True, pages + 1
         # A chain of kept-with-next paragraphs moves with the next one's first line.
         j = i
         while j < len(paras) - 1 and paras[j].keep_next:
@@ -146,20 +157,26 @@ def last_page_used(paras: list[Para], page_height: int) -> int:
             need = sum(q.space_before + q.lines * q.line_height for q in paras[i:j])
             need += paras[j].space_before + paras[j].line_height
             if used and used + need > page_height and need <= page_height:
-                used, broke = 0, True
+                used, broke, pages = 0, True, pages + 1
         if used and used + p.space_before + p.line_height > page_height:
-            used, broke = 0, True
+            used, broke, pages = 0, True, pages + 1
         if not broke:
             used += p.space_before
         for _ in range(p.lines):
             if used + p.line_height > page_height:
-                used = 0
+                used, pages = 0, pages + 1
             used += p.line_height
         broke = False
-    return used
+    return pages, used
 
 
 def body_fill(body: etree._Element, text_width: int, page_height: int) -> int:
     """Twips used on the last page by the paragraphs of a <w:body>."""
     paras = [paragraph(p, text_width) for p in body if p.tag == W("p")]
     return last_page_used(paras, page_height)
+
+
+def body_extent(body: etree._Element, text_width: int, page_height: int) -> tuple[int, int]:
+    """(pages, twips used on the last page) of the paragraphs of a <w:body>."""
+    paras = [paragraph(p, text_width) for p in body if p.tag == W("p")]
+    return extent(paras, page_height)

@@ -1,10 +1,13 @@
 """Breaking a long 公文 title into balanced lines at word boundaries (GB/T 9704 7.3.1).
 
 A title longer than a line is split into the fewest lines that fit, with breaks only
-between words (core.model.tokenizer.words: jieba's dictionary and the domain dictionary, from the
-word index, without jieba's one-second load) (a year stays with its 年/年度, a bracketed name
-stays whole, punctuation never starts a line), choosing the split whose lines are closest in length (梯形/菱形),
-upper lines the longer on a tie.
+between words (core.tokenizer.words: jieba's dictionary and the domain dictionary, from the
+word index, without jieba's one-second load) (a year stays with its 年/年度, a number and a
+year range such as 2021—2025 stay whole, a bracketed name stays whole, punctuation never
+starts a line), choosing the split whose lines are closest in length (梯形/菱形), upper
+lines the longer on a tie. Lengths are widths: a digit or Latin letter counts half a
+character, as it is printed. A book title longer than a line may break inside its 《》,
+never inside a （）.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
+import unicodedata
 
 from drafter.core.model import tokenizer
 
@@ -21,6 +25,13 @@ _NO_LINE_START = set("，。、；：？！）》〉”’〕】,.;:?!)…—·"
 # A line should not end with these: they bind to the words after them.
 _WEAK_ENDS = ("和", "与", "及", "对")
 _NUMERAL = re.compile(r"^[0-9０-９一二三四五六七八九十〇零]+$")
+_RANGE_DASH = "—–-－~～至"
+_PARENS = ("（(〔", "）)〕")  # never broken inside, even when a book title must be
+
+
+def width(text: str) -> float:
+    """Printed width in characters: full-width 1, half-width (digits, Latin) 0.5."""
+    return sum(1.0 if unicodedata.east_asian_width(c) in "WFA" else 0.5 for c in text)
 
 
 def units(text: str, keep_brackets: bool = True) -> list[str]:
@@ -28,12 +39,19 @@ def units(text: str, keep_brackets: bool = True) -> list[str]:
     words = tokenizer.words(text)
     out: list[str] = []
     depth = 0
+    parens = 0
     for w in words:
         glue = False
         if out:
             prev = out[-1]
             if depth > 0 and keep_brackets:  # inside 《…》, 〔…〕, “…”: keep whole
                 glue = True
+            elif parens > 0:  # inside （…）: always whole
+                glue = True
+            elif prev[-1].isdigit() and (w[0].isdigit() or w[0] in _RANGE_DASH + ".%"):
+                glue = True  # 2021—, 3.5, 95%
+            elif prev[-1] in _RANGE_DASH and w[0].isdigit():
+                glue = True  # —2025
             elif w[0] in _NO_LINE_START:
                 glue = True
             elif prev[-1] in _OPENERS:
@@ -46,6 +64,8 @@ def units(text: str, keep_brackets: bool = True) -> list[str]:
             out.append(w)
         depth += sum(w.count(c) for c in _OPENERS) - sum(w.count(c) for c in _CLOSERS)
         depth = max(depth, 0)
+        parens += sum(w.count(c) for c in _PARENS[0]) - sum(w.count(c) for c in _PARENS[1])
+        parens = max(parens, 0)
     return out
 
 
@@ -54,9 +74,9 @@ def split_title(text: str, max_chars: int) -> list[str]:
     text = text.strip()
     if "\n" in text:  # the clerk broke it by hand
         return [x.strip() for x in text.split("\n") if x.strip()]
-    if len(text) <= max_chars:
+    if width(text) <= max_chars:
         return [text]
-    total = len(text)
+    total = width(text)
     fewest = math.ceil(total / max_chars)
     for keep_brackets in (True, False):  # a bracketed name longer than a line may break
         pieces = units(text, keep_brackets)
@@ -66,8 +86,8 @@ def split_title(text: str, max_chars: int) -> list[str]:
                 return best
     # A single unit longer than a line (no break allowed anywhere): cut by characters.
     n = math.ceil(total / max_chars)
-    size = math.ceil(total / n)
-    return [text[i : i + size] for i in range(0, total, size)]
+    size = math.ceil(len(text) / n)
+    return [text[i : i + size] for i in range(0, len(text), size)]
 
 
 def _best_split(pieces: list[str], k: int, max_chars: int) -> list[str] | None:
@@ -79,7 +99,7 @@ def _best_split(pieces: list[str], k: int, max_chars: int) -> list[str] | None:
     for cuts in itertools.combinations(cut_points, k - 1):
         bounds = (0, *cuts, len(pieces))
         lines = ["".join(pieces[a:b]) for a, b in itertools.pairwise(bounds)]
-        lengths = [len(x) for x in lines]
+        lengths = [width(x) for x in lines]
         if max(lengths) > max_chars:
             continue
         weak = sum(1 for x in lines[:-1] if x.endswith(_WEAK_ENDS))
