@@ -91,6 +91,7 @@ class Draft:
     def save_to(self, path: Path | str) -> None:
         """Write the draft to ``path`` (atomic); its recovery copies (old and new name) go."""
         old = self.path
+        self.checkpoint()  # the saved state is a step of the history: undo reaches past it
         storage.save_draft(self.report, path)
         storage.discard_recovery(old)
         storage.discard_recovery(path)

@@ -41,6 +41,8 @@ from drafter.gui.settings import Settings, WindowState
 from drafter.gui.start_page import StartPage
 from drafter.gui.status import DONE, EMPTY, LABELS, MARKS, MISSING, PROGRESS
 from drafter.gui.status_flow import StatusFlow
+from drafter.gui.structure_flow import StructureFlow
+from drafter.gui.undo_flow import UndoFlow
 
 APP_TITLE = "法治政府建设年度报告起草助手"
 
@@ -68,13 +70,15 @@ class MainWindow(QMainWindow):
         self.library_flow = LibraryFlow(self)
         self.status_flow = StatusFlow(self)
         self.section_walk = SectionWalk(self)
+        self.undo_flow = UndoFlow(self)
         self.current_page = ""
         self.setAcceptDrops(True)
         self.resize(1200, 800)
 
         self.action_map = create_actions(self)
-        build_menus(self, self.action_map)
+        self.menus = build_menus(self, self.action_map)
         self._connect_actions()
+        self.structure_flow = StructureFlow(self)
 
         self.stack = QStackedWidget(self)
         self.setCentralWidget(self.stack)
@@ -149,6 +153,8 @@ class MainWindow(QMainWindow):
         # 不适用 ticked or cleared: the section may be finished (or not) without new text.
         self.section_page.indicator_panel.changed.connect(self.refresh_current_status)
         self.section_page.findElsewhere.connect(self.find_in_next_sections)
+        self.undo_flow.attach_editor(self.section_page.editor)
+        self.structure_flow.attach(self.navigator, self.section_page.editor, self.check_page)
         self.section_page.prevRequested.connect(lambda: self.step_section(-1))
         self.section_page.nextRequested.connect(lambda: self.step_section(1))
         self.section_page.indicators_ready = self.indicators_ready
@@ -176,8 +182,8 @@ class MainWindow(QMainWindow):
         a["save_as"].triggered.connect(self.save_as)
         a["quit"].triggered.connect(self.close)
         a["settings"].triggered.connect(self.open_settings)
-        a["undo"].triggered.connect(lambda: self.section_page.editor.undo())
-        a["redo"].triggered.connect(lambda: self.section_page.editor.redo())
+        a["undo"].triggered.connect(self.undo_flow.undo)
+        a["redo"].triggered.connect(self.undo_flow.redo)
         a["find"].triggered.connect(self.find)
         a["next_blank"].triggered.connect(lambda: self.section_page.editor.next_blank())
         for level in (1, 2, 3):
@@ -234,6 +240,33 @@ class MainWindow(QMainWindow):
         if self.report is None or not page:
             return
         self.leave_page()
+        self._show(page)
+
+    def reload_page(self, page: str | None) -> None:
+        """Show a page again after the report changed under it (nothing is committed from
+        the page first: what it shows is out of date). None: the first section."""
+        if self.report is None:
+            return
+        if page is None or (page not in (META, CHECK, OPENING) and not self.section_by_id(page)):
+            page = self.navigator.order[0] if self.navigator.order else META
+        if self.workspace is not None:
+            self.section_page.section = None
+            self.section_page.indicator_panel.forget_rows()
+        self._show(page)
+
+    def rebuild_navigator(self) -> None:
+        """The navigator after the report's structure changed, still on the page on show."""
+        self.navigator.set_report(self.report, self.skeleton)
+        self.refresh_all_statuses()
+        if self.check_result is not None:
+            self.navigator.set_check_summary(
+                self.check_result.count("error"), self.check_result.count("warning")
+            )
+        self.navigator.blockSignals(True)
+        self.navigator.select(self.current_page)
+        self.navigator.blockSignals(False)
+
+    def _show(self, page: str) -> None:
         self.current_page = page
         self.navigator.select(page)
         if page == META:
@@ -301,11 +334,13 @@ class MainWindow(QMainWindow):
         if self.report is None or self.workspace is None:
             return
         if self.pages.currentWidget() is self.section_page and self.section_page.section:
-            self.commit()
+            self.undo_flow.commit_step()
             if self.section_page.section is not self.opening_section:
                 self.refresh_status(self.section_page.section)
             if self.dirty:
                 self.autosave()
+        elif self.current_page == META:
+            self.undo_flow.commit_step()
 
     def opening_page_section(self) -> Section:
         """The opening paragraphs wrapped as a section for the editor (written back on commit)."""
@@ -360,9 +395,11 @@ class MainWindow(QMainWindow):
         self.refresh_all_statuses()
         self.stack.setCurrentWidget(self.workspace)
         enable_for_report(self.action_map, True)
+        self.undo_flow.update_actions()
         self.current_page = ""
         first = self.navigator.order[0] if self.navigator.order else META
         self.show_page(first)
+        self.structure_flow.update_actions()
         self.update_title()
         self.reportOpened.emit()
 
