@@ -240,7 +240,9 @@ class MainWindow(QMainWindow):
         if self.report is None or not page:
             return
         self.leave_page()
-        self._show(page)
+        # Walking the navigator with the keys leaves the focus there (F2, Delete, Alt+↑ act
+        # on the section); a click or a jump puts it in the editor.
+        self._show(page, focus_editor=not self.navigator.keyboard_driven)
 
     def reload_page(self, page: str | None) -> None:
         """Show a page again after the report changed under it (nothing is committed from
@@ -252,7 +254,7 @@ class MainWindow(QMainWindow):
         if self.workspace is not None:
             self.section_page.section = None
             self.section_page.indicator_panel.forget_rows()
-        self._show(page)
+        self._show(page, focus_editor=False)
 
     def rebuild_navigator(self) -> None:
         """The navigator after the report's structure changed, still on the page on show."""
@@ -266,7 +268,7 @@ class MainWindow(QMainWindow):
         self.navigator.select(self.current_page)
         self.navigator.blockSignals(False)
 
-    def _show(self, page: str) -> None:
+    def _show(self, page: str, focus_editor: bool = True) -> None:
         self.current_page = page
         self.navigator.select(page)
         if page == META:
@@ -290,7 +292,8 @@ class MainWindow(QMainWindow):
             )
             self.pages.setCurrentWidget(self.section_page)
             self.refresh_current_status()
-            self.section_page.editor.setFocus()
+            if focus_editor:
+                self.section_page.editor.setFocus()
 
     def show_check_page(self) -> None:
         self.pages.setCurrentWidget(self.check_page)

@@ -40,6 +40,7 @@ class Navigator(QTreeWidget):
         self.setIndentation(14)
         self.setMinimumWidth(230)
         self.setWordWrap(True)
+        self.keyboard_driven = False  # the current item is moving by a key press
         self.items: dict[str, QTreeWidgetItem] = {}
         self.order: list[str] = []  # section ids in reading order
         self.currentItemChanged.connect(self._current_changed)
@@ -129,7 +130,11 @@ class Navigator(QTreeWidget):
         if event.key() == Qt.Key.Key_Insert:
             self.addRequested.emit()
             return
-        super().keyPressEvent(event)
+        self.keyboard_driven = True
+        try:
+            super().keyPressEvent(event)
+        finally:
+            self.keyboard_driven = False
 
     def drop_target(self, dragged: QTreeWidgetItem, target: QTreeWidgetItem | None, below: bool):
         """(section id, index among its siblings after the move) for dropping ``dragged``

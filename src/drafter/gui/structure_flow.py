@@ -23,6 +23,7 @@ from drafter.gui.move_dialog import MoveDialog
 from drafter.gui.navigator import CHECK, META, OPENING
 
 NAVIGATOR_ACTIONS = ("rename_section", "remove_section", "move_section_up", "move_section_down")
+NAVIGATOR_KEYS = ("remove_section",)  # Delete: only where the sections are listed
 SECTION_ACTIONS = (*NAVIGATOR_ACTIONS, "sort_sections")
 
 
@@ -50,7 +51,7 @@ class StructureFlow(QObject):
     def attach(self, navigator, editor, check_page) -> None:
         """Connect the navigator (context menu, keys, drops) and the editor's 移到…."""
         a = self.window.action_map
-        for name in NAVIGATOR_ACTIONS:  # their keys act where the sections are listed
+        for name in NAVIGATOR_KEYS:
             a[name].setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             navigator.addAction(a[name])
         navigator.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -186,11 +187,12 @@ class StructureFlow(QObject):
     def remove(self, section_id: str, confirmed: bool = False) -> None:
         """Remove a section with its content; asks first when it holds any text."""
         w = self.window
+        w.commit()  # what was just typed counts
         section = w.section_by_id(section_id)
         if section is None:
             return
-        if not confirmed and section.text().strip():
-            count = sum(1 for s in section.walk() for p in s.paragraphs if p.text.strip())
+        count = sum(1 for s in section.walk() for p in s.paragraphs if (p.lead + p.text).strip())
+        if not confirmed and count:
             box = QMessageBox(
                 QMessageBox.Icon.Question,
                 "删除",

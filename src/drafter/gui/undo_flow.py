@@ -12,7 +12,7 @@ the page on show is reloaded when its section was touched and it did not make th
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QKeyEvent, QKeySequence
 
 from drafter.core.editing.ops import section_name
@@ -25,14 +25,26 @@ class UndoFlow(QObject):
     def __init__(self, window):
         super().__init__(window)
         self.window = window
+        self._update_timer = QTimer(self)  # goes with the window, never fires after it
+        self._update_timer.setSingleShot(True)
+        self._update_timer.setInterval(0)
+        self._update_timer.timeout.connect(self.update_actions)
         window.document.changed.connect(self.on_changed)
         window.document.historyChanged.connect(self.update_actions)
 
     def attach_editor(self, editor) -> None:
         """The editor's own undo keys go to the window's actions (which decide where)."""
         editor.installEventFilter(self)
-        editor.undoAvailable.connect(lambda _on: self.update_actions())
-        editor.redoAvailable.connect(lambda _on: self.update_actions())
+        # Typing does not always announce undoAvailable; after any change of the text (once
+        # the text's own undo step is pushed) the menu text is brought up to date.
+        editor.document().contentsChanged.connect(self._update_soon)
+        edit_menu = self.window.menus.get("编辑(&E)")
+        if edit_menu is not None:
+            edit_menu.aboutToShow.connect(self.update_actions)
+
+    def _update_soon(self) -> None:
+        if not self._update_timer.isActive():
+            self._update_timer.start()
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
