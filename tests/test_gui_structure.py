@@ -160,3 +160,37 @@ def test_add_reorder_move_undo_redo_and_export(qtbot, window, tmp_path):
     assert any(moving.text in t for t in paragraphs[s3_at + 1 : s4_at])  # under S3 now
     a_at, b_at = tops[0][0], tops[1][0]
     assert not any(moving.text in t for t in paragraphs[a_at + 1 : b_at])
+
+
+def test_cut_and_paste_into_another_section_keeps_the_paragraph(qtbot, window):
+    import_seed(qtbot, window, SEED_003)
+    report = window.report
+    editor = window.section_page.editor
+    window.navigator.select(report.find("S1.B").id)
+    para = report.find("S1.B").paragraphs[0]
+    pid, last_year = para.id, para.last_year_text
+    assert last_year
+    select_paragraphs(editor, pid)
+    editor.cut()
+    window.navigator.select(report.find("S1.H").id)  # leaving S1.B writes the cut
+    assert pid not in [p.id for p in report.find("S1.B").paragraphs]
+    paste_on_a_new_line(editor)
+    window.navigator.select(report.find("S1.C").id)
+    h = report.find("S1.H")
+    assert h.paragraphs[-1].id == pid
+    assert h.paragraphs[-1].last_year_text == last_year
+    assert h.paragraphs[-1].lead + h.paragraphs[-1].text == para.lead + para.text
+    # Pasted again while it is in S1.H: a copy, new text with an id of its own.
+    paste_on_a_new_line(editor)
+    window.navigator.select(report.find("S1.E").id)
+    line = para.lead + para.text
+    copies = [p for s in report.walk() for p in s.paragraphs if p.lead + p.text == line]
+    assert len(copies) == 2 and len({p.id for p in copies}) == 2
+
+
+def paste_on_a_new_line(editor) -> None:
+    end = editor.textCursor()
+    end.movePosition(end.MoveOperation.End)
+    editor.setTextCursor(end)
+    editor.insertPlainText("\n")
+    editor.paste()

@@ -61,6 +61,7 @@ class StructureFlow(QObject):
             lambda: self.add_menu.popup(navigator.mapToGlobal(QPoint(20, 20)))
         )
         navigator.currentItemChanged.connect(lambda *_: self.update_actions())
+        editor.id_in_use = self.paragraph_held_elsewhere
         editor.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         editor.customContextMenuRequested.connect(self._editor_menu_at)
         from drafter.gui.structure_actions import StructureActions
@@ -253,6 +254,17 @@ class StructureFlow(QObject):
                 break
             block = block.next()
         return ids
+
+    def paragraph_held_elsewhere(self, pid: str) -> bool:
+        """Is the paragraph in the report outside the section being edited?"""
+        w = self.window
+        found = w.report.find_paragraph(pid) if w.report is not None else None
+        if found is None:
+            return False
+        shown = w.section_page.section
+        if found[0] is None:  # in the opening paragraphs
+            return shown is not w.opening_section
+        return found[0] is not shown
 
     def open_move_dialog(self) -> MoveDialog | None:
         """移到…: ask where the selected paragraphs go (non-blocking)."""
