@@ -76,7 +76,7 @@ class MoveDialog(QDialog):
         )
         self.list.itemDoubleClicked.connect(lambda _item: self.ok_button.click())
         layout.addWidget(buttons)
-        self.resize(460, 420)
+        self.resize(620, 440)
 
     def choose(self, page: str) -> bool:
         """Make the row of ``page`` the current one (False if it is not offered)."""
