@@ -8,6 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
+    QHeaderView,
     QLabel,
     QPushButton,
     QTreeWidget,
@@ -106,9 +107,13 @@ class CheckPage(QWidget):
         label = self.action_for(finding)
         if not label:
             return
-        if self.tree.columnCount() < 3:
+        if self.tree.columnCount() < 3:  # a narrow third column for the buttons
             self.tree.setColumnCount(3)
             self.tree.headerItem().setText(2, "")
+            header = self.tree.header()
+            header.setStretchLastSection(False)
+            header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+            header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         button = QPushButton(label)
         button.setObjectName("findingAction")
         button.clicked.connect(lambda _=False, f=finding: self.actionRequested.emit(f))

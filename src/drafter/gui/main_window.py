@@ -242,33 +242,10 @@ class MainWindow(QMainWindow):
         self.leave_page()
         # Walking the navigator with the keys leaves the focus there (F2, Delete, Alt+↑ act
         # on the section); a click or a jump puts it in the editor.
-        self._show(page, focus_editor=not self.navigator.keyboard_driven)
+        self.present_page(page, focus_editor=not self.navigator.keyboard_driven)
 
-    def reload_page(self, page: str | None) -> None:
-        """Show a page again after the report changed under it (nothing is committed from
-        the page first: what it shows is out of date). None: the first section."""
-        if self.report is None:
-            return
-        if page is None or (page not in (META, CHECK, OPENING) and not self.section_by_id(page)):
-            page = self.navigator.order[0] if self.navigator.order else META
-        if self.workspace is not None:
-            self.section_page.section = None
-            self.section_page.indicator_panel.forget_rows()
-        self._show(page, focus_editor=False)
-
-    def rebuild_navigator(self) -> None:
-        """The navigator after the report's structure changed, still on the page on show."""
-        self.navigator.set_report(self.report, self.skeleton)
-        self.refresh_all_statuses()
-        if self.check_result is not None:
-            self.navigator.set_check_summary(
-                self.check_result.count("error"), self.check_result.count("warning")
-            )
-        self.navigator.blockSignals(True)
-        self.navigator.select(self.current_page)
-        self.navigator.blockSignals(False)
-
-    def _show(self, page: str, focus_editor: bool = True) -> None:
+    def present_page(self, page: str, focus_editor: bool = True) -> None:
+        """Show a page without committing the one on show (show_page commits first)."""
         self.current_page = page
         self.navigator.select(page)
         if page == META:

@@ -134,7 +134,7 @@ class UndoFlow(QObject):
         if change.indicators:  # the rows hold the states the report had
             w.section_page.indicator_panel.forget_rows()
         if change.structure or change.label.startswith(("撤销", "重做")):
-            w.rebuild_navigator()
+            self.rebuild_navigator()
         page = w.current_page
         if page == META:
             if change.metadata:
@@ -147,8 +147,33 @@ class UndoFlow(QObject):
         stale = page != OPENING and (shown is None or shown is not section)
         touched = (OPENING if page == OPENING else page) in _touched(change)
         if stale or (touched and initiator is not w.section_page.editor):
-            w.reload_page(page if page == OPENING or shown is not None else None)
+            self.reload_page(page if page == OPENING or shown is not None else None)
         w.update_title()
+
+    def reload_page(self, page: str | None) -> None:
+        """Show a page again after the report changed under it (nothing is committed from
+        the page first: what it shows is out of date). None: the first section."""
+        w = self.window
+        if w.report is None:
+            return
+        if page is None or (page not in (META, CHECK, OPENING) and not w.section_by_id(page)):
+            page = w.navigator.order[0] if w.navigator.order else META
+        w.section_page.section = None
+        w.section_page.indicator_panel.forget_rows()
+        w.present_page(page, focus_editor=False)
+
+    def rebuild_navigator(self) -> None:
+        """The navigator after the report's structure changed, still on the page on show."""
+        w = self.window
+        w.navigator.set_report(w.report, w.skeleton)
+        w.refresh_all_statuses()
+        if w.check_result is not None:
+            w.navigator.set_check_summary(
+                w.check_result.count("error"), w.check_result.count("warning")
+            )
+        w.navigator.blockSignals(True)
+        w.navigator.select(w.current_page)
+        w.navigator.blockSignals(False)
 
 
 def _touched(change) -> set[str]:
