@@ -229,6 +229,7 @@ class MainWindow(QMainWindow):
         recoveries = storage.find_recoveries()
         self.start_page.set_recovery(recoveries[0] if recoveries else None)
         enable_for_report(self.action_map, False)
+        self.structure_flow.update_actions()  # the 添加 menu too
         self.update_title()
 
     def go_start(self) -> None:
