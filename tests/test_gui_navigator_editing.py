@@ -188,3 +188,28 @@ def test_typing_then_undo_goes_to_the_editor_first_then_to_the_report(qtbot, win
     assert keys(window, "S1")[-2:] == ["S1.I", "S1.J"]
     qtbot.keyClick(editor, Qt.Key.Key_Y, CTRL)
     assert keys(window, "S1")[-2:] == ["S1.J", "S1.I"]
+
+
+def test_editor_context_menu_moves_the_paragraph_under_the_cursor(qtbot, window):
+    select(window, "S1.A")
+    editor = window.section_page.editor
+    editor.setFocus()
+    type_text(editor, "区政府常务会议专题研究法治政府建设。")
+    menu = window.structure_flow.editor_menu(QPoint(20, 12))
+    move = next(a for a in menu.actions() if a.text() == "移到…")
+    move.trigger()
+    dialog = window.structure_flow.move_dialog
+    assert dialog.choose(window.report.find("S3").id)
+    assert not dialog.choose(window.report.find("S1.A").id)  # not where it is
+    dialog.accept()
+    s3 = window.report.find("S3")
+    assert [p.text for p in s3.paragraphs] == ["区政府常务会议专题研究法治政府建设。"]
+    assert window.report.find("S1.A").paragraphs == []
+    assert editor_lines(window) == [""]
+    # Two steps: the typing, then the move.
+    assert window.action_map["undo"].text() == "撤销：移动段落"
+    window.action_map["undo"].trigger()
+    assert [p.text for p in window.report.find("S1.A").paragraphs] == [
+        "区政府常务会议专题研究法治政府建设。"
+    ]
+    assert editor_lines(window) == ["区政府常务会议专题研究法治政府建设。"]

@@ -321,7 +321,8 @@ class StructureFlow(QObject):
         self.update_actions()
         self.navigator_menu(page).popup(w.navigator.viewport().mapToGlobal(pos))
 
-    def _editor_menu_at(self, pos: QPoint) -> None:
+    def editor_menu(self, pos: QPoint) -> QMenu:
+        """The editor's context menu: Qt's own (cut, copy, paste…) and 移到…."""
         w = self.window
         editor = w.section_page.editor
         if not editor.textCursor().hasSelection():  # a right click puts the cursor there
@@ -329,7 +330,11 @@ class StructureFlow(QObject):
         menu = editor.createStandardContextMenu(pos)
         menu.addSeparator()
         menu.addAction(w.action_map["move_paragraphs"])
-        menu.popup(editor.viewport().mapToGlobal(pos))
+        return menu
+
+    def _editor_menu_at(self, pos: QPoint) -> None:
+        editor = self.window.section_page.editor
+        self.editor_menu(pos).popup(editor.viewport().mapToGlobal(pos))
 
 
 def select_paragraphs(editor, first_pid: str, last_pid: str | None = None) -> None:
