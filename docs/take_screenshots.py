@@ -3,7 +3,8 @@
     python docs/take_screenshots.py
 
 re-runs itself inside ``xvfb-run`` (a 1280x860 virtual screen, the xcb platform) and saves
-docs/start_page.png, docs/import_summary.png, docs/section_page.png and docs/check_page.png. It uses a private
+docs/start_page.png, docs/import_summary.png, docs/section_page.png, docs/navigator_menu.png,
+docs/move_dialog.png and docs/check_page.png. It uses a private
 DRAFTER_HOME so the user's own settings and drafts are neither read nor changed.
 """
 
@@ -43,6 +44,16 @@ def shoot(app, window, name: str) -> None:
     pump(app, 400)
     path = DOCS / name
     window.grab().save(str(path))
+    print(f"saved {path}")
+
+
+def shoot_screen(app, window, name: str) -> None:
+    """The screen where the window is, popups (menus, dialogs) included."""
+    pump(app, 400)
+    frame = window.frameGeometry()
+    shot = app.primaryScreen().grabWindow(0, frame.x(), frame.y(), frame.width(), frame.height())
+    path = DOCS / name
+    shot.save(str(path))
     print(f"saved {path}")
 
 
@@ -88,6 +99,37 @@ def inside() -> int:
     editor.goto_paragraph(stale.id, 0)
     wait_for(app, lambda: window.section_page.suggest_panel.listing.count() > 0)
     shoot(app, window, "section_page.png")
+
+    # The navigator's context menu on S1, its 添加 list open: the areas the 2021 纲要 has
+    # that last year's report lacked.
+    from PySide6.QtCore import QPoint
+
+    nav = window.navigator
+    item = nav.items[window.report.find("S1").id]
+    nav.setCurrentItem(item)
+    window.structure_flow.update_actions()
+    menu = window.structure_flow.navigator_menu(window.report.find("S1").id)
+    menu.popup(nav.viewport().mapToGlobal(nav.visualItemRect(item).center()))
+    pump(app, 300)
+    add = menu.actions()[0]
+    menu.setActiveAction(add)
+    geometry = menu.actionGeometry(add)
+    add.menu().popup(menu.mapToGlobal(QPoint(menu.width() - 4, geometry.top())))
+    shoot_screen(app, window, "navigator_menu.png")
+    add.menu().hide()
+    menu.hide()
+
+    # 移到…: a paragraph of S1.A about the 第一责任人 duties, on its way to S3.
+    from drafter.gui.structure_actions import s3_paragraphs
+    from drafter.gui.structure_flow import select_paragraphs
+
+    pid = s3_paragraphs(window.report)[0]
+    window.show_page(window.report.find_paragraph(pid)[0].id)
+    select_paragraphs(window.section_page.editor, pid)
+    move = window.structure_flow.open_move_dialog()
+    move.choose(window.report.find("S3").id)
+    shoot_screen(app, window, "move_dialog.png")
+    move.reject()
 
     window.run_check()
     wait_for(app, lambda: window.check_result is not None)

@@ -7,7 +7,7 @@ from report_builder import build_report, texts
 
 from drafter.core.editing import ops
 from drafter.core.errors import DrafterError, EditError
-from drafter.core.model.model import Paragraph
+from drafter.core.model.model import Paragraph, Section
 from drafter.core.model.skeleton import load_skeleton
 
 STANDARD = load_skeleton("standard")
@@ -201,3 +201,20 @@ def test_move_paragraphs_with_one_unknown_id_moves_nothing():
         ops.move_paragraphs(r, [para.id, "nosuch"], r.find("S4").id)
     assert texts(r, "S2") == ["执法力量不足。"] and texts(r, "S4") == ["继续深化改革。"]
     assert r.find("S2").paragraphs[0] is para
+
+
+def test_sort_brings_a_section_held_inside_another_up_to_its_level():
+    # An import read "存在的问题" and "下一步计划" as sub-headings of an S1 part.
+    report = build_report()
+    s2, s4 = report.find("S2"), report.find("S4")
+    report.sections = [report.find("S1")]
+    report.sections.append(
+        Section("S1", heading="主要工作措施及下一步计划", children=[Section("S1"), s2, s4])
+    )
+    report.sections.append(Section("S3", heading="党政主要负责人履职情况"))
+    texts_before = sorted(p.text for p in report.paragraphs())
+    ops.sort_sections_by_rule(report, load_skeleton("standard"))
+    assert [s.section for s in report.sections] == ["S1", "S1", "S2", "S3", "S4"]
+    assert [c.section for c in report.sections[1].children] == ["S1"]
+    assert report.find("S1.E").paragraphs[0].last_year_text == "落实决策程序。"
+    assert sorted(p.text for p in report.paragraphs()) == texts_before

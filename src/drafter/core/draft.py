@@ -28,7 +28,9 @@ class Draft:
         except DrafterError:
             self.skeleton = None
         self.history = History()
-        self.edited = dirty  # changed outside the history since the last save
+        self.history.anchor(report)
+        self.unsaved = dirty  # a new or recovered report never saved to its file
+        self.edited = False  # changed outside the history since the history last looked
         self.edits = 0  # every change counts; autosave writes only when this moved on
         self.autosaved_edits = -1
 
@@ -40,15 +42,26 @@ class Draft:
     # ----- changes -----------------------------------------------------------------------
     @property
     def dirty(self) -> bool:
-        return self.edited or self.history.dirty
+        return self.unsaved or self.edited or self.history.dirty
 
     def mark_edited(self) -> None:
         """The report was changed directly (by a widget): count it, the draft is dirty."""
         self.edits += 1
         self.edited = True
 
+    def checkpoint(self, label: str = "编辑") -> bool:
+        """Make the edits written into the report directly since the history last touched
+        it one undo step named ``label`` (True if there were any)."""
+        recorded = self.history.checkpoint(self.report, label)
+        if recorded:
+            self.edits += 1
+        self.edited = False  # what differs from the saved state is now in the history
+        return recorded
+
     def apply(self, op: Callable[[Report], Change]) -> Change:
-        """Run an editing operation (core.editing.ops) as an undoable step."""
+        """Run an editing operation (core.editing.ops) as an undoable step (edits made
+        outside the history first become a step of their own)."""
+        self.checkpoint()
         revision = self.history.revision
         change = self.history.apply(self.report, op)
         if self.history.revision != revision:
@@ -56,12 +69,14 @@ class Draft:
         return change
 
     def undo(self) -> Change | None:
+        self.checkpoint()
         change = self.history.undo(self.report)
         if change is not None:
             self.edits += 1
         return change
 
     def redo(self) -> Change | None:
+        self.checkpoint()
         change = self.history.redo(self.report)
         if change is not None:
             self.edits += 1
@@ -69,13 +84,14 @@ class Draft:
 
     def forget_changes(self) -> None:
         """Count the current state as saved without writing it (the user chose to discard)."""
-        self.edited = False
+        self.unsaved = self.edited = False
         self.history.mark_saved()
 
     # ----- files -------------------------------------------------------------------------
     def save_to(self, path: Path | str) -> None:
         """Write the draft to ``path`` (atomic); its recovery copies (old and new name) go."""
         old = self.path
+        self.checkpoint()  # the saved state is a step of the history: undo reaches past it
         storage.save_draft(self.report, path)
         storage.discard_recovery(old)
         storage.discard_recovery(path)

@@ -7,7 +7,7 @@ signals to its slots, and builds the menus and the toolbar from :data:`MENUS`/:d
 from __future__ import annotations
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
 # name: (text, shortcut, status tip)
 ACTIONS: dict[str, tuple[str, str | QKeySequence.StandardKey | None, str]] = {
@@ -31,6 +31,16 @@ ACTIONS: dict[str, tuple[str, str | QKeySequence.StandardKey | None, str]] = {
     "prev_section": ("上一节", "Ctrl+PgUp", "转到上一节"),
     "next_section": ("下一节", "Ctrl+PgDown", "转到下一节"),
     "check": ("检查报告", "F5", "检查章节、指标、数字和写法"),
+    "rename_section": ("重命名…", "F2", "修改所选章节的标题（导出时印出的文字）"),
+    "remove_section": ("删除…", "Delete", "删除所选章节或工作领域及其中的文字（可以撤销）"),
+    "move_section_up": ("上移", "Alt+Up", "把所选章节在同级中上移一位"),
+    "move_section_down": ("下移", "Alt+Down", "把所选章节在同级中下移一位"),
+    "sort_sections": (
+        "按规定顺序排列",
+        None,
+        "把章节按 S1…S5、工作领域按纲要的顺序排列",
+    ),
+    "move_paragraphs": ("移到…", "Ctrl+Shift+M", "把选中的段落移到另一节"),
 }
 
 # Second keys an action also answers to: Ctrl+Y redoes on every system, as in Word and WPS
@@ -70,7 +80,24 @@ MENUS: list[tuple[str, list[str | None]]] = [
             "body",
         ],
     ),
-    ("报告(&R)", ["metadata", "prev_section", "next_section", None, "check"]),
+    (
+        "报告(&R)",
+        [
+            "metadata",
+            "prev_section",
+            "next_section",
+            None,
+            "rename_section",
+            "remove_section",
+            "move_section_up",
+            "move_section_down",
+            "sort_sections",
+            None,
+            "move_paragraphs",
+            None,
+            "check",
+        ],
+    ),
 ]
 
 TOOLBAR: list[str | None] = ["save", None, "prev_section", "next_section", None, "check", "export"]
@@ -92,6 +119,12 @@ NEEDS_REPORT = {
     "prev_section",
     "next_section",
     "check",
+    "rename_section",
+    "remove_section",
+    "move_section_up",
+    "move_section_down",
+    "sort_sections",
+    "move_paragraphs",
 }
 
 
@@ -116,10 +149,13 @@ def create_actions(parent: QWidget) -> dict[str, QAction]:
     return out
 
 
-def build_menus(window: QMainWindow, actions: dict[str, QAction]) -> None:
+def build_menus(window: QMainWindow, actions: dict[str, QAction]) -> dict[str, QMenu]:
+    """The menus (returned by title, e.g. "报告(&R)") and the toolbar."""
     bar = window.menuBar()
+    menus = {}
     for title, names in MENUS:
         menu = bar.addMenu(title)
+        menus[title] = menu
         for name in names:
             if name is None:
                 menu.addSeparator()
@@ -133,6 +169,7 @@ def build_menus(window: QMainWindow, actions: dict[str, QAction]) -> None:
             tb.addSeparator()
         else:
             tb.addAction(actions[name])
+    return menus
 
 
 def enable_for_report(actions: dict[str, QAction], has_report: bool) -> None:

@@ -3,9 +3,12 @@ on one asks the main window to jump to its paragraph."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
+    QHeaderView,
     QLabel,
     QPushButton,
     QTreeWidget,
@@ -28,6 +31,7 @@ class CheckPage(QWidget):
 
     jumpRequested = Signal(object)  # core.checks.finding.Finding
     runRequested = Signal()
+    actionRequested = Signal(object)  # the button of a finding that has one was pressed
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -35,6 +39,8 @@ class CheckPage(QWidget):
         self.tree = child(self.form, QTreeWidget, "findingTree")
         self.summary = child(self.form, QLabel, "summaryLabel")
         self.tree.setColumnWidth(0, 520)
+        # finding → text of its button, or None: set by whoever can act on findings
+        self.action_for: Callable[[object], str | None] = lambda _finding: None
         child(self.form, QPushButton, "runButton").clicked.connect(self.runRequested)
         self.tree.itemClicked.connect(self._clicked)
         self.tree.itemActivated.connect(self._clicked)
@@ -91,10 +97,36 @@ class CheckPage(QWidget):
                         item.setData(0, ROLE, f)
                         item.setToolTip(0, f.message)
                         item.setToolTip(1, f.hint)
+                        self._add_button(item, f)
         self.tree.expandAll()
         for item in self._walk():  # long runs of one kind of finding start folded
             if item.data(0, ROLE + 1) == "group":
                 item.setExpanded(False)
+
+    def _add_button(self, item: QTreeWidgetItem, finding) -> None:
+        label = self.action_for(finding)
+        if not label:
+            return
+        if self.tree.columnCount() < 3:  # a narrow third column for the buttons
+            self.tree.setColumnCount(3)
+            self.tree.headerItem().setText(2, "")
+            header = self.tree.header()
+            header.setStretchLastSection(False)
+            header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+            header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        button = QPushButton(label)
+        button.setObjectName("findingAction")
+        button.clicked.connect(lambda _=False, f=finding: self.actionRequested.emit(f))
+        self.tree.setItemWidget(item, 2, button)
+
+    def action_buttons(self) -> list[tuple[object, QPushButton]]:
+        """(finding, its button) for every finding shown with one."""
+        out = []
+        for item in self.finding_items():
+            button = self.tree.itemWidget(item, 2)
+            if button is not None:
+                out.append((item.data(0, ROLE), button))
+        return out
 
     def _walk(self) -> list[QTreeWidgetItem]:
         out = []

@@ -85,6 +85,15 @@ class DraftDocument(QObject):
         if self.draft is not None:
             self._keep_dirty_signal(self.draft.mark_edited)
 
+    def checkpoint(self, label: str) -> bool:
+        """Edits written into the report directly become one undo step named ``label``."""
+        if self.draft is None:
+            return False
+        recorded = self._keep_dirty_signal(lambda: self.draft.checkpoint(label))
+        if recorded:
+            self.historyChanged.emit()
+        return recorded
+
     def apply(self, op: Callable[[Report], Change], initiator: object = None) -> Change:
         """Run an editing operation as an undoable step (EditError if it cannot be done)."""
         change = self._keep_dirty_signal(lambda: self.draft.apply(op))

@@ -9,6 +9,8 @@ value are highlighted, and Tab / Shift+Tab select the next / previous blank.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
@@ -115,6 +117,8 @@ class SectionEditor(QPlainTextEdit):
         self.section: Section | None = None
         self.heading_base = 1  # GB/T 9704 level of the section's own heading
         self.paragraph_by_id: dict[str, Paragraph] = {}
+        # Is a paragraph id held elsewhere in the report (a pasted one then is a copy)?
+        self.id_in_use: Callable[[str], bool] = lambda _pid: False
         self._loading = False
         self._current_pid = ""
         self.setTabChangesFocus(False)
@@ -214,6 +218,20 @@ class SectionEditor(QPlainTextEdit):
         """Write the text back into the section being edited."""
         if self.section is not None:
             self.section.paragraphs = self.paragraphs()
+
+    # ----- clipboard: paragraphs keep their identity (gui/paragraph_clipboard.py) ----------
+    def createMimeDataFromSelection(self):  # noqa: N802 (Qt override)
+        from drafter.gui.paragraph_clipboard import add_paragraphs
+
+        mime = super().createMimeDataFromSelection()
+        add_paragraphs(self, self.textCursor(), mime)
+        return mime
+
+    def insertFromMimeData(self, source) -> None:  # noqa: N802 (Qt override)
+        from drafter.gui.paragraph_clipboard import restore_paragraphs
+
+        super().insertFromMimeData(source)
+        restore_paragraphs(self, source)
 
     # ----- paragraph kinds ----------------------------------------------------------------
     def set_heading_level(self, level: int) -> None:

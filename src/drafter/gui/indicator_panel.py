@@ -185,6 +185,11 @@ class IndicatorPanel(QObject):
         self.host_layout.addStretch(1)
         self._summarise()
 
+    def forget_rows(self) -> None:
+        """Make the rows again on next show (the report's indicator states were replaced,
+        as by an undo)."""
+        self.report = None
+
     def show_detections(self, detections: dict[str, Detection] | None) -> None:
         for ind_id, row in self.rows.items():
             row.show_detection(detections.get(ind_id) if detections is not None else None)

@@ -41,6 +41,8 @@ from drafter.gui.settings import Settings, WindowState
 from drafter.gui.start_page import StartPage
 from drafter.gui.status import DONE, EMPTY, LABELS, MARKS, MISSING, PROGRESS
 from drafter.gui.status_flow import StatusFlow
+from drafter.gui.structure_flow import StructureFlow
+from drafter.gui.undo_flow import UndoFlow
 
 APP_TITLE = "法治政府建设年度报告起草助手"
 
@@ -68,13 +70,15 @@ class MainWindow(QMainWindow):
         self.library_flow = LibraryFlow(self)
         self.status_flow = StatusFlow(self)
         self.section_walk = SectionWalk(self)
+        self.undo_flow = UndoFlow(self)
         self.current_page = ""
         self.setAcceptDrops(True)
         self.resize(1200, 800)
 
         self.action_map = create_actions(self)
-        build_menus(self, self.action_map)
+        self.menus = build_menus(self, self.action_map)
         self._connect_actions()
+        self.structure_flow = StructureFlow(self)
 
         self.stack = QStackedWidget(self)
         self.setCentralWidget(self.stack)
@@ -149,6 +153,8 @@ class MainWindow(QMainWindow):
         # 不适用 ticked or cleared: the section may be finished (or not) without new text.
         self.section_page.indicator_panel.changed.connect(self.refresh_current_status)
         self.section_page.findElsewhere.connect(self.find_in_next_sections)
+        self.undo_flow.attach_editor(self.section_page.editor)
+        self.structure_flow.attach(self.navigator, self.section_page.editor, self.check_page)
         self.section_page.prevRequested.connect(lambda: self.step_section(-1))
         self.section_page.nextRequested.connect(lambda: self.step_section(1))
         self.section_page.indicators_ready = self.indicators_ready
@@ -176,8 +182,8 @@ class MainWindow(QMainWindow):
         a["save_as"].triggered.connect(self.save_as)
         a["quit"].triggered.connect(self.close)
         a["settings"].triggered.connect(self.open_settings)
-        a["undo"].triggered.connect(lambda: self.section_page.editor.undo())
-        a["redo"].triggered.connect(lambda: self.section_page.editor.redo())
+        a["undo"].triggered.connect(self.undo_flow.undo)
+        a["redo"].triggered.connect(self.undo_flow.redo)
         a["find"].triggered.connect(self.find)
         a["next_blank"].triggered.connect(lambda: self.section_page.editor.next_blank())
         for level in (1, 2, 3):
@@ -226,6 +232,7 @@ class MainWindow(QMainWindow):
         recoveries = storage.find_recoveries()
         self.start_page.set_recovery(recoveries[0] if recoveries else None)
         enable_for_report(self.action_map, False)
+        self.structure_flow.update_actions()  # the 添加 menu too
         self.update_title()
 
     def go_start(self) -> None:
@@ -237,6 +244,12 @@ class MainWindow(QMainWindow):
         if self.report is None or not page:
             return
         self.leave_page()
+        # Walking the navigator with the keys leaves the focus there (F2, Delete, Alt+↑ act
+        # on the section); a click or a jump puts it in the editor.
+        self.present_page(page, focus_editor=not self.navigator.keyboard_driven)
+
+    def present_page(self, page: str, focus_editor: bool = True) -> None:
+        """Show a page without committing the one on show (show_page commits first)."""
         self.current_page = page
         self.navigator.select(page)
         if page == META:
@@ -260,7 +273,8 @@ class MainWindow(QMainWindow):
             )
             self.pages.setCurrentWidget(self.section_page)
             self.refresh_current_status()
-            self.section_page.editor.setFocus()
+            if focus_editor:
+                self.section_page.editor.setFocus()
 
     def show_check_page(self) -> None:
         self.pages.setCurrentWidget(self.check_page)
@@ -314,11 +328,13 @@ class MainWindow(QMainWindow):
         if self.report is None or self.workspace is None:
             return
         if self.pages.currentWidget() is self.section_page and self.section_page.section:
-            self.commit()
+            self.undo_flow.commit_step()
             if self.section_page.section is not self.opening_section:
                 self.refresh_status(self.section_page.section)
             if self.dirty:
                 self.autosave()
+        elif self.current_page == META:
+            self.undo_flow.commit_step()
 
     def opening_page_section(self) -> Section:
         """The opening paragraphs wrapped as a section for the editor (written back on commit)."""
@@ -373,9 +389,11 @@ class MainWindow(QMainWindow):
         self.refresh_all_statuses()
         self.stack.setCurrentWidget(self.workspace)
         enable_for_report(self.action_map, True)
+        self.undo_flow.update_actions()
         self.current_page = ""
         first = self.navigator.order[0] if self.navigator.order else META
         self.show_page(first)
+        self.structure_flow.update_actions()
         self.update_title()
         self.reportOpened.emit()
 

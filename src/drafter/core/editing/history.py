@@ -8,6 +8,11 @@ is remembered, so ``dirty`` is "the current step is not the saved one".
 
 Undo and redo restore the report in place (the same Report object, new sections and
 paragraphs inside it), and return a Change that flags everything.
+
+Widgets that write into the report directly (the section editor while typing, the forms) are
+caught by :meth:`History.checkpoint`: the history remembers the state it last left the report
+in (its baseline), and a checkpoint records whatever differs from it as one named step, so an
+undo or a later operation never throws such edits away.
 """
 
 from __future__ import annotations
@@ -46,6 +51,26 @@ class History:
         self._serial = 0  # last serial handed out
         self._saved = 0  # serial of the step the draft was saved at (0: before any step)
         self.revision = 0  # moves on whenever apply, undo or redo changed the report
+        self._baseline: dict[str, Any] | None = None  # the report as the history last left it
+
+    def anchor(self, report: Report) -> None:
+        """Take the report as it is now as the state the history left it in."""
+        self._baseline = report.to_dict()
+
+    def checkpoint(self, report: Report, label: str) -> bool:
+        """Record the edits written into the report outside the history since it last
+        touched the report as one step named ``label``; False if there were none."""
+        now = report.to_dict()
+        if self._baseline is None or now == self._baseline:
+            self._baseline = now
+            return False
+        self._serial += 1
+        self._undo.append(Step(self._serial, label, self._baseline, now))
+        del self._undo[: -self.limit]
+        self._redo.clear()
+        self._baseline = now
+        self.revision += 1
+        return True
 
     # ----- recording ---------------------------------------------------------------------
     def apply(self, report: Report, op: Callable[[Report], Change]) -> Change:
@@ -61,6 +86,7 @@ class History:
         after = report.to_dict()
         if after == before:
             return change
+        self._baseline = after
         self.revision += 1
         top = self._undo[-1] if self._undo else None
         if (
@@ -84,6 +110,7 @@ class History:
             return None
         step = self._undo.pop()
         restore(report, step.before)
+        self._baseline = step.before
         self._redo.append(step)
         self.revision += 1
         return Change(f"撤销：{step.label}", **EVERYTHING)
@@ -93,6 +120,7 @@ class History:
             return None
         step = self._redo.pop()
         restore(report, step.after)
+        self._baseline = step.after
         self._undo.append(step)
         self.revision += 1
         return Change(f"重做：{step.label}", **EVERYTHING)

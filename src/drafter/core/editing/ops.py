@@ -121,9 +121,34 @@ def move_section(report: Report, section_id: str, index: int) -> Change:
     return Change(f"移动{section_name(sec)}", structure=True, sections=(sec.id,))
 
 
+def _pull_foreign(parent: Section, section: str, out: list[Section]) -> None:
+    """Take out of ``parent``'s tree the sections S2…S5 that are not ``section``."""
+    kept = []
+    for child in parent.children:
+        if child.area is None and child.section != section:
+            out.append(child)
+        else:
+            kept.append(child)
+            _pull_foreign(child, section, out)
+    parent.children[:] = kept
+
+
+def _hoist_foreign(report: Report) -> None:
+    """A section S2…S5 found inside another section (an import that read its heading as a
+    sub-heading) goes up to the top level, right after the section that held it."""
+    top: list[Section] = []
+    for sec in report.sections:
+        foreign: list[Section] = []
+        _pull_foreign(sec, sec.section, foreign)
+        top += [sec, *foreign]
+    report.sections[:] = top
+
+
 def sort_sections_by_rule(report: Report, skeleton: Skeleton) -> Change:
     """Put sections and work areas in the skeleton's order; ones it does not know keep
-    their order after the ones it knows."""
+    their order after the ones it knows. A section S2…S5 held inside another one is first
+    brought up to the top level."""
+    _hoist_foreign(report)
 
     def sort(sections: list[Section]) -> None:
         known = sorted(

@@ -310,6 +310,10 @@ class Report:
     # ----- JSON ---------------------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
+        # An indicator nothing was said about (a page only looked at it) is not stored.
+        d["indicators"] = {
+            k: v for k, v in d["indicators"].items() if v["na_reason"] is not None or v["figures"]
+        }
         d = {"schema": SCHEMA_VERSION, **d}
         return d
 
