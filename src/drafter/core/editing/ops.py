@@ -219,6 +219,47 @@ def replace_span(
     )
 
 
+def replace_spans(
+    report: Report,
+    part: str,
+    key: str | None,
+    spans: Sequence[tuple[int, int, str, str]],
+    label: str = "修正文字",
+) -> Change:
+    """Replace several spans of one text at once, right to left: ``spans`` holds (start, end,
+    expected, new). The text is a paragraph's "text" or "lead" (key: Paragraph.id), a
+    section's "heading" (key: Section.id) or "metadata.<field>". Nothing changes unless every
+    span still reads what was expected and no two overlap."""
+    if part in ("text", "lead"):
+        sid, holder, i = _locate(report, key)
+        owner, attr, where, pid = holder[i], part, _sid(sid), key
+    elif part == "heading":
+        owner, attr, where, pid = _section(report, key), "heading", key, ""
+    elif part.startswith("metadata.") and part[9:] in _METADATA_FIELDS:
+        owner, attr, where, pid = report.metadata, part[9:], OPENING, ""
+    else:
+        raise EditError(part, "不能修改这一处文字")
+    before = getattr(owner, attr)
+    ordered = sorted(spans, key=lambda s: (s[0], s[1]))
+    for n, (start, end, expected, _new) in enumerate(ordered):
+        if not 0 <= start <= end <= len(before) or before[start:end] != expected:
+            raise EditError(pid or where or part, f"文字已改动，原文“{expected}”不在原处")
+        if n and start < ordered[n - 1][1]:
+            raise EditError(pid or where or part, "两处修改重叠")
+    text = before
+    for start, end, _expected, new in reversed(ordered):
+        text = text[:start] + new + text[end:]
+    setattr(owner, attr, text)
+    return Change(
+        label,
+        text=True,
+        metadata=part.startswith("metadata."),
+        structure=part == "heading",
+        sections=(where,),
+        texts=(TextChange(where, pid, before, text),),
+    )
+
+
 def set_paragraphs(
     report: Report, section_id: str | None, paragraphs: Iterable[Paragraph]
 ) -> Change:
