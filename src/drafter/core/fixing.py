@@ -152,6 +152,16 @@ def _structural(
     for f in findings:
         if f.code == "section-order":
             before = "、".join(section_order(report))
+            # A section filed under another one's heading (二、 under 一、) first comes up to
+            # the top level, then the top level is sorted.
+            nested = [
+                s.id
+                for top in report.sections
+                for s in top.walk()
+                if s is not top and s.section != top.section
+            ]
+            for sid in reversed(nested):
+                changes.append(ops.lift_section(report, sid))
             changes.append(ops.sort_sections_by_rule(report, skeleton))
             records.append(FixRecord(f.code, None, None, before, "、".join(section_order(report))))
         elif f.code == "S3-inside" and f.paragraph:

@@ -121,6 +121,20 @@ def move_section(report: Report, section_id: str, index: int) -> Change:
     return Change(f"移动{section_name(sec)}", structure=True, sections=(sec.id,))
 
 
+def lift_section(report: Report, section_id: str) -> Change:
+    """Take a section out of its parent to the top level, right after the top-level section
+    holding it (an imported "二、存在的问题" filed under a 一、 heading), with its children."""
+    sec = _section(report, section_id)
+    siblings, parent = _siblings(report, sec)
+    if parent is None:
+        raise EditError(section_id, "已是顶层章节")
+    top = next(t for t in report.sections if t is parent or any(s is parent for s in t.walk()))
+    siblings[:] = [s for s in siblings if s is not sec]
+    at = next(i for i, t in enumerate(report.sections) if t is top) + 1
+    report.sections.insert(at, sec)
+    return Change(f"将{section_name(sec)}移到顶层", structure=True, sections=(sec.id,))
+
+
 def sort_sections_by_rule(report: Report, skeleton: Skeleton) -> Change:
     """Put sections and work areas in the skeleton's order; ones it does not know keep
     their order after the ones it knows."""
