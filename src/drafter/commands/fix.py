@@ -13,7 +13,7 @@ from pathlib import Path
 
 from drafter.core.draft import Draft
 from drafter.core.errors import DrafterError
-from drafter.core.fixing import STRUCTURAL, fix_draft
+from drafter.core.fixing import fix_draft
 from drafter.core.reading.importer import is_draft
 
 
@@ -41,14 +41,7 @@ def run(args) -> int:
             f"不是草稿文件，请先导入（import it first）：drafter import {path.name} -o 报告.json",
         )
     draft = Draft.open(path)
-    codes = args.only
-    if codes is None:
-        from drafter.core.checks import run_checks
-
-        codes = sorted(
-            {f.code for f in run_checks(draft.report).findings if f.fixable} - set(STRUCTURAL)
-        )
-    outcome = fix_draft(draft.apply, draft.report, draft.skeleton, codes)
+    outcome = fix_draft(draft.apply, draft.report, draft.skeleton, args.only)
     if outcome.records and not args.dry_run:
         draft.save_to(path)
     if args.json:

@@ -215,15 +215,21 @@ def fix_draft(
     codes: Iterable[str] | None = None,
     kind: str | None = None,
 ) -> FixOutcome:
-    """Check, fix, check again… until no fixable finding of ``codes`` is left. ``apply``
-    runs an operation on ``report`` (Draft.apply for an undoable step, or the op itself)."""
+    """Check, fix, check again… until no fixable finding of ``codes`` is left (by default
+    every mechanical one: a fix may bring out another, a space before a comma made
+    full-width). ``apply`` runs an operation on ``report`` (Draft.apply for an undoable
+    step, or the op itself)."""
     codes = list(codes) if codes is not None else None
     records: list[FixRecord] = []
     counts: Counter = Counter()
     rounds = 0
     restructured: set[str] = set()  # a structural repair is made once, not round after round
     for rounds in range(1, MAX_ROUNDS + 1):
-        fixes = plan(run_checks(report, kind).findings, codes)
+        findings = run_checks(report, kind).findings
+        wanted = codes
+        if wanted is None:
+            wanted = {f.code for f in findings if f.fixable} - set(STRUCTURAL)
+        fixes = plan(findings, wanted)
         fixes.structural = [f for f in fixes.structural if f.code not in restructured]
         restructured |= {f.code for f in fixes.structural}
         if not fixes:
