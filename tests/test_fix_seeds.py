@@ -142,3 +142,18 @@ def test_structural_fixes_leave_no_such_finding_and_lose_no_text(seed_no, code, 
         assert [p.id for p in s3.paragraphs] == [records[0]["paragraph"]]
     else:
         assert records[0]["after"] == "S1、S2、S3、S4、S5"
+
+
+def test_a_rolled_forward_paragraph_fixed_mechanically_is_still_last_years():
+    """Punctuation put right does not make a paragraph new: it is still word for word last
+    year's (one finding for it), not a paragraph of stale figures (one finding each)."""
+    from drafter.core.fixing import fix_draft
+
+    report = import_file(SEEDS["003"].path).report  # 2020 → 2021
+    before = Counter(f.code for f in run_checks(report).findings)
+    assert before["paragraph-unchanged"] > 10
+    fix_draft(lambda op: op(report), report, None)
+    after = Counter(f.code for f in run_checks(report).findings)
+    assert after["halfwidth-punct"] == 0
+    assert after["paragraph-unchanged"] == before["paragraph-unchanged"]
+    assert after["figure-unchanged"] == before["figure-unchanged"]
