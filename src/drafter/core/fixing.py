@@ -186,15 +186,17 @@ def fix_op(
     def op(report: Report) -> Change:
         texts = _apply_edits(report, fixes.edits, out)
         changes = _structural(report, skeleton, fixes.structural, out)
-        n = len(out)
-        label = f"修正 {n} 处" if n != 1 else f"修正：{out[0].code}" if out else "修正"
+        headings = any(not t.paragraph and t.section for t in texts)
         return Change(
-            label,
-            structure=any(c.structure for c in changes) or any(r.paragraph is None for r in out),
+            f"修正 {sum(fixes.counts().values())} 处",
+            structure=headings or any(c.structure for c in changes),
             text=bool(texts) or any(c.text for c in changes),
-            metadata=any(t.section == ops.OPENING and not t.paragraph for t in texts),
-            sections=tuple(dict.fromkeys(s for c in changes for s in c.sections))
-            + tuple(dict.fromkeys(t.section for t in texts)),
+            metadata=any(not t.paragraph and not t.section for t in texts),
+            sections=tuple(
+                dict.fromkeys(
+                    [*(s for c in changes for s in c.sections), *(t.section for t in texts)]
+                )
+            ),
             texts=tuple(texts),
         )
 
