@@ -85,3 +85,12 @@ def test_a_source_document_is_refused_with_exit_2(tmp_path):
     assert src.read_bytes() == old
     r = run_cli("fix", str(tmp_path / "没有这个.json"))
     assert r.returncode == 2 and "没有这个.json" in r.stderr
+
+
+def test_an_unknown_code_is_a_usage_error(tmp_path, capsys):
+    path, _pid = make_draft(tmp_path)
+    old = path.read_bytes()
+    assert main(["fix", str(path), "--only", "halfwidth-punct", "no-such-code"]) == 2
+    err = capsys.readouterr().err
+    assert "no-such-code" in err and "halfwidth-punct" in err
+    assert path.read_bytes() == old

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from drafter.core.draft import Draft
 from drafter.core.errors import DrafterError
-from drafter.core.fixing import fix_draft
+from drafter.core.fixing import MECHANICAL, STRUCTURAL, fix_draft
 from drafter.core.reading.importer import is_draft
 
 
@@ -39,6 +39,13 @@ def run(args) -> int:
         raise DrafterError(
             str(path),
             f"不是草稿文件，请先导入（import it first）：drafter import {path.name} -o 报告.json",
+        )
+    unknown = [c for c in args.only or () if c not in MECHANICAL + STRUCTURAL]
+    if unknown:
+        raise DrafterError(
+            "--only",
+            f"不能自动修正的问题代码：{'、'.join(unknown)}"
+            f"（可用：{' '.join(MECHANICAL + STRUCTURAL)}）",
         )
     draft = Draft.open(path)
     outcome = fix_draft(draft.apply, draft.report, draft.skeleton, args.only)

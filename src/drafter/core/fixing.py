@@ -24,6 +24,21 @@ from drafter.core.model.model import Report
 from drafter.core.model.skeleton import Skeleton
 
 STRUCTURAL = ("section-order", "S3-inside")
+# The codes whose findings carry edits (core/checks/fixes.py); numbering-halfwidth is found
+# in source documents only (a draft keeps no heading numbers), so a draft has none to fix.
+MECHANICAL = (
+    "halfwidth-punct",
+    "halfwidth-bracket",
+    "stray-space",
+    "doc-number-bracket",
+    "doc-number-di",
+    "doc-number-zero",
+    "doc-number-space",
+    "repeated-words",
+    "date-zero-padding",
+    "year-range-hyphen",
+    "numbering-halfwidth",
+)
 MAX_ROUNDS = 6
 
 
