@@ -15,7 +15,7 @@ from conftest import SEEDS
 from drafter.core.model.skeleton import load_skeleton
 from drafter.gui.structure_actions import s3_paragraphs
 from drafter.gui.structure_flow import select_paragraphs
-from gui_helpers import close_quietly, make_window
+from gui_helpers import close_quietly, make_window, type_text
 
 SEED_003 = SEEDS / "003_9cb397488837d2a1.txt"  # 渭南高新区 2020: six areas, S1.A last
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -141,7 +141,13 @@ def test_add_reorder_move_undo_redo_and_export(qtbot, window, tmp_path):
     assert keys(window, "S1") == [f"S1.{a}" for a in "ABCDEFGHIJ"]
     assert window.dirty
 
-    # 5. Export: the headings in the new order, numbered without gaps.
+    # 5. The clerk writes a first sentence in each added area (an empty area is left out of
+    # the document), then exports: the headings in the new order, numbered without gaps.
+    for area in "DFIJ":
+        window.navigator.select(report.find(f"S1.{area}").id)
+        type_text(
+            window.section_page.editor, f"本年度{skeleton.node(f'S1.{area}').title}工作有序推进。"
+        )
     export = window.open_export()
     out = tmp_path / "2021年度报告.docx"
     export.path_edit.setText(str(out))

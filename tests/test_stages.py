@@ -2,7 +2,8 @@
 
 Every import counts, also the ones inside functions: a lazy import is still a dependency.
 Ranks: errors, paths (0) < model (1) < storage (2) < reading (3) < checks, library, editing,
-writing (4) < draft (5: the open draft, with its history). A module may import its own stage and lower ranks only; the four stages of
+writing (4) < draft, fixing (5: the open draft, with its history; findings turned into
+edits). A module may import its own stage and lower ranks only; the four stages of
 rank 4 never import one another. core imports neither Qt nor drafter.gui / drafter.commands,
 and no two core modules import each other, directly or round a longer loop.
 """
@@ -26,6 +27,7 @@ RANK = {
     "editing": 4,
     "writing": 4,
     "draft": 5,
+    "fixing": 5,
 }
 FORBIDDEN_TOP = ("PySide6", "shiboken6", "PyQt5", "PyQt6", "drafter.gui", "drafter.commands")
 

@@ -17,7 +17,7 @@ from drafter.core.errors import DrafterError
 
 # Subcommands in the order `drafter --help` lists them; any other module found in
 # drafter.commands follows.
-ORDER = ["gui", "new", "import_", "export", "check", "suggest", "skeletons", "library"]
+ORDER = ["gui", "new", "import_", "export", "check", "fix", "suggest", "skeletons", "library"]
 
 
 class _Parser(argparse.ArgumentParser):

@@ -16,14 +16,15 @@ class CheckFlow(QObject):
         self.window = window
         self.result = None  # the last CheckResult
 
-    def run(self) -> None:
-        """Check a snapshot of the report off the GUI thread; show the findings."""
+    def run(self, show_page: bool = True) -> None:
+        """Check a snapshot of the report off the GUI thread; show the findings (on the
+        check page, which comes to the front unless ``show_page`` is False)."""
         w = self.window
         if w.report is None:
             return
         w.commit()
         snapshot = copy.deepcopy(w.report)
-        if w.current_page != CHECK:
+        if w.current_page != CHECK and show_page:
             w.show_page(CHECK)
         w.check_page.show_running()
         requirements_file = w.settings.requirements_file  # the reviewing office's, if chosen

@@ -1,5 +1,7 @@
 """The check page: every finding of core.checks grouped by section and severity; a click
-on one asks the main window to jump to its paragraph."""
+on one asks the main window to jump to its paragraph. A finding that carries its repair has
+a 修正 button, a folded group of them 全部修正（N 处）, and the bar above the list fixes one
+kind across the whole report; each asks (``fixRequested``) for the before/after view first."""
 
 from __future__ import annotations
 
@@ -8,7 +10,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
-    QHeaderView,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QTreeWidget,
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from drafter.core.fixing import plan
 from drafter.core.model.skeleton import Skeleton
 from drafter.gui.uiload import child, embed_ui
 
@@ -24,6 +27,25 @@ SEVERITY_LABELS = {"error": "错误", "warning": "提醒", "info": "提示"}
 SEVERITY_COLOURS = {"error": "#c0392b", "warning": "#b07800", "info": "#3c6e9f"}
 WHOLE = "全文"
 GROUP_OVER = 3  # more findings of one kind than this in a section are folded together
+FIX_COLUMN = 2
+# What the fix buttons call each kind of finding that can be fixed.
+FIX_NAMES = {
+    "halfwidth-punct": "半角标点",
+    "halfwidth-bracket": "半角括号",
+    "stray-space": "多余空格",
+    "doc-number-bracket": "发文字号",
+    "doc-number-di": "发文字号",
+    "doc-number-zero": "发文字号",
+    "doc-number-space": "发文字号",
+    "repeated-words": "重复词语",
+    "date-zero-padding": "日期补零",
+    "year-range-hyphen": "年份起止",
+}
+
+
+def places(findings) -> int:
+    """How many places fixing these findings changes."""
+    return sum(plan(findings).counts().values())
 
 
 class CheckPage(QWidget):
@@ -31,7 +53,8 @@ class CheckPage(QWidget):
 
     jumpRequested = Signal(object)  # core.checks.finding.Finding
     runRequested = Signal()
-    actionRequested = Signal(object)  # the button of a finding that has one was pressed
+    fixRequested = Signal(object, str)  # findings to fix, what the preview calls them
+    actionRequested = Signal(object)  # the button of a structural finding was pressed
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -39,7 +62,12 @@ class CheckPage(QWidget):
         self.tree = child(self.form, QTreeWidget, "findingTree")
         self.summary = child(self.form, QLabel, "summaryLabel")
         self.tree.setColumnWidth(0, 520)
-        # finding → text of its button, or None: set by whoever can act on findings
+        self.tree.setColumnWidth(1, 300)
+        self.fix_bar = child(self.form, QWidget, "fixBar")
+        self.fix_bar.hide()
+        self.fix_buttons: dict[str, QPushButton] = {}  # code -> its 全部修正 button in the bar
+        # finding → text of its action button (structural findings), or None: set by whoever
+        # can act on findings
         self.action_for: Callable[[object], str | None] = lambda _finding: None
         child(self.form, QPushButton, "runButton").clicked.connect(self.runRequested)
         self.tree.itemClicked.connect(self._clicked)
@@ -90,43 +118,89 @@ class CheckPage(QWidget):
                         parent = QTreeWidgetItem(
                             sev, [f"{same[0].hint or same[0].message}（{len(same)} 处）"]
                         )
-                        parent.setFirstColumnSpanned(True)
                         parent.setData(0, ROLE + 1, "group")
+                        fixable = [f for f in same if f.fixable]
+                        if fixable:
+                            n = places(fixable)
+                            self._fix_button(parent, f"全部修正（{n} 处）", fixable, same[0].code)
+                        else:
+                            parent.setFirstColumnSpanned(True)
                     for f in same:
                         item = QTreeWidgetItem(parent, [f.message, f.hint])
                         item.setData(0, ROLE, f)
                         item.setToolTip(0, f.message)
                         item.setToolTip(1, f.hint)
-                        self._add_button(item, f)
+                        if f.fixable:
+                            self._fix_button(item, "修正", [f], f.code)
+                        else:
+                            self._add_button(item, f)
+        self._fill_fix_bar(result.findings)
         self.tree.expandAll()
         for item in self._walk():  # long runs of one kind of finding start folded
             if item.data(0, ROLE + 1) == "group":
                 item.setExpanded(False)
 
+    def _fix_button(self, item: QTreeWidgetItem, text: str, findings: list, code: str) -> None:
+        button = QPushButton(text)
+        button.setToolTip("先显示修正前后的对照，确认后修正；可撤销。")
+        name = FIX_NAMES.get(code, code)
+        button.clicked.connect(lambda: self.fixRequested.emit(findings, f"修正{name}"))
+        self.tree.setItemWidget(item, FIX_COLUMN, button)
+
     def _add_button(self, item: QTreeWidgetItem, finding) -> None:
         label = self.action_for(finding)
         if not label:
             return
-        if self.tree.columnCount() < 3:  # a narrow third column for the buttons
-            self.tree.setColumnCount(3)
-            self.tree.headerItem().setText(2, "")
-            header = self.tree.header()
-            header.setStretchLastSection(False)
-            header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-            header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         button = QPushButton(label)
         button.setObjectName("findingAction")
         button.clicked.connect(lambda _=False, f=finding: self.actionRequested.emit(f))
-        self.tree.setItemWidget(item, 2, button)
+        self.tree.setItemWidget(item, FIX_COLUMN, button)
 
     def action_buttons(self) -> list[tuple[object, QPushButton]]:
-        """(finding, its button) for every finding shown with one."""
+        """(finding, its button) for every finding shown with a structural action."""
         out = []
         for item in self.finding_items():
-            button = self.tree.itemWidget(item, 2)
-            if button is not None:
+            button = self.tree.itemWidget(item, FIX_COLUMN)
+            if button is not None and button.objectName() == "findingAction":
                 out.append((item.data(0, ROLE), button))
         return out
+
+    def _fill_fix_bar(self, findings: list) -> None:
+        """One 全部修正 button per kind of fixable finding, over the whole report."""
+        layout: QHBoxLayout = self.fix_bar.layout()
+        for button in self.fix_buttons.values():
+            layout.removeWidget(button)
+            button.deleteLater()
+        self.fix_buttons = {}
+        by_code: dict[str, list] = {}
+        for f in findings:
+            if f.fixable:
+                by_code.setdefault(f.code, []).append(f)
+        for code, same in by_code.items():
+            name = FIX_NAMES.get(code, code)
+            button = QPushButton(f"全部修正{name}（{places(same)} 处）", self.fix_bar)
+            button.setObjectName(f"fixAll_{code}")
+            button.setToolTip(f"全部修正：{name}。先显示修正前后的对照。")
+            button.clicked.connect(
+                lambda _=False, fs=same, nm=name: self.fixRequested.emit(fs, f"全部修正{nm}")
+            )
+            layout.addWidget(button)
+            self.fix_buttons[code] = button
+        self.fix_bar.setVisible(bool(by_code))
+
+    def item_fix_button(self, item: QTreeWidgetItem) -> QPushButton | None:
+        widget = self.tree.itemWidget(item, FIX_COLUMN)
+        return widget if isinstance(widget, QPushButton) else None
+
+    def group_items(self, code: str) -> list[QTreeWidgetItem]:
+        """The folded group rows holding findings of this code."""
+        return [
+            item
+            for item in self._walk()
+            if item.data(0, ROLE + 1) == "group"
+            and item.childCount()
+            and item.child(0).data(0, ROLE).code == code
+        ]
 
     def _walk(self) -> list[QTreeWidgetItem]:
         out = []

@@ -32,6 +32,7 @@ from drafter.gui.detection import DetectionCache
 from drafter.gui.document import DraftDocument
 from drafter.gui.export_flow import ExportFlow
 from drafter.gui.file_flow import FileFlow, dropped_path
+from drafter.gui.fix_flow import FixFlow
 from drafter.gui.import_flow import ImportFlow
 from drafter.gui.jobs import Jobs
 from drafter.gui.library_flow import LibraryFlow
@@ -65,6 +66,7 @@ class MainWindow(QMainWindow):
         self.document.dirtyChanged.connect(lambda _dirty: self.update_title())
         self.import_flow = ImportFlow(self)
         self.check_flow = CheckFlow(self)
+        self.fix_flow = FixFlow(self)
         self.export_flow = ExportFlow(self)
         self.file_flow = FileFlow(self)
         self.library_flow = LibraryFlow(self)

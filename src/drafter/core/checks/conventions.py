@@ -14,9 +14,10 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
-from drafter.core.checks.finding import Finding
+from drafter.core.checks import fixes
+from drafter.core.checks.finding import Finding, SpanEdit
 from drafter.core.checks.numbering import check_numbering
-from drafter.core.checks.units import TextUnit, text_units
+from drafter.core.checks.units import TextUnit, text_units, unit_edit
 from drafter.core.model.blanks import find_blanks
 from drafter.core.model.indicators import sentences
 from drafter.core.model.model import Report
@@ -46,10 +47,15 @@ def doc_number_problems(m: re.Match) -> list[tuple[str, str]]:
     return out
 
 
+def _edits(unit: TextUnit, triples: list[fixes.Triple]) -> tuple[SpanEdit, ...]:
+    return tuple(unit_edit(unit, a, b, new) for a, b, new in triples)
+
+
 def _doc_numbers(unit: TextUnit) -> Iterator[Finding]:
     if "号" not in unit.text:  # every 发文字号 ends with it: skip the slow search
         return
     for m in DOC_NUMBER_RE.finditer(unit.text):
+        edits = _edits(unit, fixes.doc_number_fix(m))
         for code, why in doc_number_problems(m):
             yield Finding(
                 code,
@@ -57,6 +63,7 @@ def _doc_numbers(unit: TextUnit) -> Iterator[Finding]:
                 f"发文字号“{m.group(0)}”不规范：{why}。",
                 "发文字号写作“机关代字〔年份〕序号号”，如“津南政发〔2021〕4号”。",
                 **unit.location(*m.span()),
+                edits=edits,
             )
 
 
@@ -76,14 +83,27 @@ _LIST_MARKER = re.compile(r"(?:^|[\s，。；：、,;:])[0-9a-zA-Z一二三四�
 
 
 def _half_width(unit: TextUnit) -> Iterator[Finding]:
-    for code, rx, what, hint in (
-        ("halfwidth-punct", HALF_PUNCT, "半角标点", "中文正文使用全角标点（，；：。？！）。"),
-        ("halfwidth-bracket", HALF_BRACKET, "半角括号", "中文正文使用全角括号“（）”。"),
-        ("halfwidth-quote", HALF_QUOTE, "半角引号", "中文正文使用全角引号“”。"),
+    for code, rx, what, hint, fix in (
+        (
+            "halfwidth-punct",
+            HALF_PUNCT,
+            "半角标点",
+            "中文正文使用全角标点（，；：。？！）。",
+            fixes.punct_fixes,
+        ),
+        (
+            "halfwidth-bracket",
+            HALF_BRACKET,
+            "半角括号",
+            "中文正文使用全角括号“（）”。",
+            fixes.bracket_fixes,
+        ),
+        ("halfwidth-quote", HALF_QUOTE, "半角引号", "中文正文使用全角引号“”。", None),
     ):
         hits = list(rx.finditer(unit.text))
         if not hits:
             continue
+        edits = _edits(unit, fix(unit.text)) if fix else ()
         marks = "".join(dict.fromkeys(h.group(0) for h in hits))
         first = hits[0]
         yield Finding(
@@ -92,6 +112,7 @@ def _half_width(unit: TextUnit) -> Iterator[Finding]:
             f"中文中夹有{what}“{marks}”，共 {len(hits)} 处。",
             hint,
             **unit.location(*first.span()),
+            edits=edits,
         )
 
 
@@ -140,6 +161,7 @@ def _repeats(unit: TextUnit) -> Iterator[Finding]:
             f"“{word}”连续重复了两次（“{m.group(0)}”）。",
             f"删去多余的“{word}”。",
             **unit.location(*m.span()),
+            edits=_edits(unit, fixes.repeat_fix(unit.text, m)),
         )
 
 
@@ -164,6 +186,7 @@ def _spaces(unit: TextUnit) -> Iterator[Finding]:
             f"中文中有多余的空格：“{around}”。",
             "删去空格。",
             **unit.location(*m.span()),
+            edits=_edits(unit, fixes.space_fix(unit.text, *m.span())),
         )
 
 
@@ -251,12 +274,17 @@ def check_conventions(
     meta = report.metadata
     if meta.doc_number:
         for m in DOC_NUMBER_RE.finditer(meta.doc_number):
+            edits = tuple(
+                SpanEdit(a, b, meta.doc_number[a:b], new, "metadata.doc_number")
+                for a, b, new in fixes.doc_number_fix(m)
+            )
             for code, why in doc_number_problems(m):
                 yield Finding(
                     code,
                     "warning",
                     f"发文字号“{meta.doc_number}”不规范：{why}。",
                     "发文字号写作“机关代字〔年份〕序号号”，如“渭高新字〔2021〕1号”。",
+                    edits=edits,
                 )
     yield from _dates(report)
     for label, value in (
@@ -297,6 +325,16 @@ def check_conventions(
                 f"日期中的月、日不应补零：“{m.group(0)}”。",
                 "写作“2022年2月11日”。",
                 **unit.location(*m.span()),
+                edits=_edits(unit, fixes.zero_date_fixes(text)),
+            )
+        for m, triples in fixes.year_ranges(text):
+            yield Finding(
+                "year-range-hyphen",
+                "warning",
+                f"年份起止“{m.group(0)}”应使用一字线（“{m.group(1)}—{m.group(2)}”）。",
+                "标示年份起止用一字线“—”，如“2021—2025年”。",
+                **unit.location(*m.span()),
+                edits=_edits(unit, triples),
             )
         if not unit.is_heading and len(text) <= 80 and is_debris(text):
             yield Finding(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from drafter.core.checks.finding import SpanEdit
 from drafter.core.model.model import Paragraph, Report, Section
 
 
@@ -50,3 +51,13 @@ def text_units(report: Report) -> Iterator[TextUnit]:
             if p.lead:
                 yield TextUnit(p.lead, sec.section, p, sec, True, spans=False)
             yield TextUnit(p.text, sec.section, p, sec, p.kind == "heading")
+
+
+def unit_edit(unit: TextUnit, start: int, end: int, after: str) -> SpanEdit:
+    """The SpanEdit replacing unit.text[start:end] by ``after``, wherever the unit's words
+    live: a paragraph's text, its run-in lead, or a section's heading."""
+    before = unit.text[start:end]
+    if unit.paragraph is None:
+        return SpanEdit(start, end, before, after, "heading", None, unit.owner.id)
+    part = "text" if unit.spans else "lead"
+    return SpanEdit(start, end, before, after, part, unit.paragraph.id)

@@ -144,6 +144,20 @@ def _hoist_foreign(report: Report) -> None:
     report.sections[:] = top
 
 
+def lift_section(report: Report, section_id: str) -> Change:
+    """Take a section out of its parent to the top level, right after the top-level section
+    holding it (an imported "二、存在的问题" filed under a 一、 heading), with its children."""
+    sec = _section(report, section_id)
+    siblings, parent = _siblings(report, sec)
+    if parent is None:
+        raise EditError(section_id, "已是顶层章节")
+    top = next(t for t in report.sections if t is parent or any(s is parent for s in t.walk()))
+    siblings[:] = [s for s in siblings if s is not sec]
+    at = next(i for i, t in enumerate(report.sections) if t is top) + 1
+    report.sections.insert(at, sec)
+    return Change(f"将{section_name(sec)}移到顶层", structure=True, sections=(sec.id,))
+
+
 def sort_sections_by_rule(report: Report, skeleton: Skeleton) -> Change:
     """Put sections and work areas in the skeleton's order; ones it does not know keep
     their order after the ones it knows. A section S2…S5 held inside another one is first
@@ -241,6 +255,47 @@ def replace_span(
         text=True,
         sections=(_sid(sid),),
         texts=(TextChange(_sid(sid), para.id, before, para.text),),
+    )
+
+
+def replace_spans(
+    report: Report,
+    part: str,
+    key: str | None,
+    spans: Sequence[tuple[int, int, str, str]],
+    label: str = "修正文字",
+) -> Change:
+    """Replace several spans of one text at once, right to left: ``spans`` holds (start, end,
+    expected, new). The text is a paragraph's "text" or "lead" (key: Paragraph.id), a
+    section's "heading" (key: Section.id) or "metadata.<field>". Nothing changes unless every
+    span still reads what was expected and no two overlap."""
+    if part in ("text", "lead"):
+        sid, holder, i = _locate(report, key)
+        owner, attr, where, pid = holder[i], part, _sid(sid), key
+    elif part == "heading":
+        owner, attr, where, pid = _section(report, key), "heading", key, ""
+    elif part.startswith("metadata.") and part[9:] in _METADATA_FIELDS:
+        owner, attr, where, pid = report.metadata, part[9:], OPENING, ""
+    else:
+        raise EditError(part, "不能修改这一处文字")
+    before = getattr(owner, attr)
+    ordered = sorted(spans, key=lambda s: (s[0], s[1]))
+    for n, (start, end, expected, _new) in enumerate(ordered):
+        if not 0 <= start <= end <= len(before) or before[start:end] != expected:
+            raise EditError(pid or where or part, f"文字已改动，原文“{expected}”不在原处")
+        if n and start < ordered[n - 1][1]:
+            raise EditError(pid or where or part, "两处修改重叠")
+    text = before
+    for start, end, _expected, new in reversed(ordered):
+        text = text[:start] + new + text[end:]
+    setattr(owner, attr, text)
+    return Change(
+        label,
+        text=True,
+        metadata=part.startswith("metadata."),
+        structure=part == "heading",
+        sections=(where,),
+        texts=(TextChange(where, pid, before, text),),
     )
 
 

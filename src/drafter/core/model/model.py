@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 from drafter.core.errors import DraftError
+from drafter.core.model.punctuation import wording
 
 SCHEMA_VERSION = 1
 
@@ -75,7 +76,11 @@ class Paragraph:
 
     @property
     def unchanged_from_last_year(self) -> bool:
-        return self.last_year_text is not None and self.last_year_text == self.text
+        if self.last_year_text is None:
+            return False
+        return self.last_year_text == self.text or wording(self.last_year_text) == wording(
+            self.text
+        )
 
 
 @dataclass

@@ -44,3 +44,30 @@ def to_fullwidth(text: str) -> str:
             chars[pos] = "“" if i % 2 == 0 else "”"
         text = "".join(chars)
     return text
+
+
+_SAME_MARK = str.maketrans(
+    {
+        ",": "，",
+        ";": "；",
+        ":": "：",
+        "?": "？",
+        "!": "！",
+        ".": "。",
+        "(": "（",
+        ")": "）",
+        "[": "〔",
+        "]": "〕",
+        "-": "—",
+        "–": "—",
+        "－": "—",
+    }
+)
+_SPACES = re.compile(r"\s+")
+
+
+def wording(text: str) -> str:
+    """The words of a text without what a mechanical fix changes (spaces, half- or
+    full-width marks, dashes): two texts with the same wording say the same thing in the same
+    words, so a paragraph whose punctuation was put right is still last year's paragraph."""
+    return _SPACES.sub("", text).translate(_SAME_MARK)
