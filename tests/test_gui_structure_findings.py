@@ -53,10 +53,17 @@ def open_imported(window, seed, tmp_path):
     return window.report
 
 
-def test_section_order_button_sorts_seed_001(qtbot, window, tmp_path):
-    # (The window's own import adds the missing S2 and S4 at the top level, before S3, which
-    # hides this finding; `drafter import` keeps the order the file had.)
-    report = open_imported(window, SEED_001, tmp_path)
+@pytest.mark.parametrize("how", ["window", "cli"])
+def test_section_order_button_sorts_seed_001(qtbot, window, tmp_path, how):
+    # Seed 001 files its S2 and S4 under a part of S1: the window's import must not add them
+    # again, and `drafter import` keeps the order the file had.
+    if how == "window":
+        import_seed(qtbot, window, SEED_001)
+        report = window.report
+    else:
+        report = open_imported(window, SEED_001, tmp_path)
+    others = Counter(s.section for s in report.walk() if s.section != "S1")
+    assert others == Counter({"S2": 1, "S3": 1, "S4": 1, "S5": 1})  # none added twice
     before = all_texts(report)
     result = check(qtbot, window)
     assert "section-order" in {f.code for f in result.findings}

@@ -34,7 +34,9 @@ def complete_sections(report: Report, skeleton: Skeleton | None) -> list[str]:
         return []
     added = []
     order = [n.id for n in skeleton.sections]
-    present = {s.section for s in report.sections}
+    # A section read as a sub-heading (seed 001's S2 and S4 under an S1 part) is there: adding
+    # it again would duplicate it; the check's section-order finding offers to lift it.
+    present = {s.section for s in report.walk()}
     for node in skeleton.sections:
         if node.id in present:
             continue
