@@ -45,7 +45,15 @@ class ExportFlow(QObject):
         w = self.window
         snapshot = copy.deepcopy(w.report)
 
+        from drafter.core.writing.web_export import WEB_SUFFIXES
+
+        web = target.suffix.lower() in WEB_SUFFIXES
+
         def work(progress):
+            if web:
+                from drafter.core.writing.web_export import export_web
+
+                return export_web(snapshot, target)
             from drafter.core.writing.exporter import export_docx
 
             return export_docx(snapshot, target, options, progress=progress)
@@ -65,4 +73,10 @@ class ExportFlow(QObject):
             )
             box.open()
 
-        w.jobs.run(work, on_done=done, on_error=w.show_error, title="正在导出 Word 文档…", parent=w)
+        w.jobs.run(
+            work,
+            on_done=done,
+            on_error=w.show_error,
+            title="正在导出网页版…" if web else "正在导出 Word 文档…",
+            parent=w,
+        )
