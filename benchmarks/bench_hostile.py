@@ -70,9 +70,13 @@ def run(args: list[str], cwd: Path, env: dict) -> tuple[int | None, str, float, 
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--only", help="run only inputs whose name contains this")
+    ap.add_argument("--src", default=str(ROOT / "src"), help="the drafter sources to run")
+    ap.add_argument("--cmd", help="run only this command (check, export, import, library-add)")
+    ap.add_argument("--no-force", action="store_true", help="export without --force (older CLI)")
     opts = ap.parse_args()
     work = Path(tempfile.mkdtemp(prefix="drafter-hostile-"))
-    env = {**os.environ, "DRAFTER_HOME": str(work / "home"), "PYTHONPATH": str(ROOT / "src")}
+    env = {**os.environ, "DRAFTER_HOME": str(work / "home"), "PYTHONPATH": opts.src}
+    force = [] if opts.no_force else ["--force"]
     cases: list[tuple[str, list[str]]] = []
     for name, make in hostile_files.BAD_DRAFTS.items():
         if opts.only and opts.only not in name:
@@ -80,7 +84,7 @@ def main() -> int:
         d = make(work)
         cases += [
             (f"check {name}", ["check", str(d)]),
-            (f"export {name}", ["export", str(d), "-o", str(work / f"{name}.docx"), "--force"]),
+            (f"export {name}", ["export", str(d), "-o", str(work / f"{name}.docx"), *force]),
             (f"import {name}", ["import", str(d), "-o", str(work / f"{name}.out.json"), "--force"]),
         ]
     for name, make in hostile_files.HOSTILE_SOURCES.items():
@@ -90,7 +94,7 @@ def main() -> int:
         cases += [
             (f"import {name}", ["import", str(s), "-o", str(work / f"{name}.json"), "--force"]),
             (f"check {name}", ["check", str(s)]),
-            (f"export {name}", ["export", str(s), "-o", str(work / f"{name}.out.docx"), "--force"]),
+            (f"export {name}", ["export", str(s), "-o", str(work / f"{name}.out.docx"), *force]),
             (f"library-add {name}", ["library", "add", str(s)]),
         ]
     if not opts.only or "folder" in (opts.only or ""):
@@ -105,6 +109,8 @@ def main() -> int:
         hostile_files.BAD_DRAFTS["figures_list"](folder)
         hostile_files.docx_numbering_huge_start(folder)
         cases.append(("check folder", ["check", str(folder), "--csv", str(work / "out.csv")]))
+    if opts.cmd:
+        cases = [c for c in cases if c[0].split()[0] == opts.cmd]
     internal = traceback = slow = heavy = hung = 0
     for label, args in cases:
         code, err, seconds, rss = run(args, work, env)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from drafter.core.errors import ExportError
 from drafter.core.exporter import ExportOptions, export_docx
 from drafter.core.layout import FONT_SETS
@@ -23,7 +25,15 @@ def register(sub) -> None:
         help="字体方案：gb2312（仿宋_GB2312 等，默认）或 common（仿宋、楷体、华文中宋）",
     )
     p.add_argument("--bold-level3", action="store_true", help="三级标题（1.）加粗")
+    p.add_argument("--force", action="store_true", help="覆盖已有文件")
     p.set_defaults(func=run)
+
+
+def _exists(path: str) -> bool:
+    try:
+        return Path(path).exists()
+    except OSError:
+        return False  # a name the system refuses: the export says why
 
 
 def read_draft(path: str):
@@ -36,6 +46,8 @@ def read_draft(path: str):
 
 
 def run(args) -> int:
+    if not args.force and _exists(args.output):
+        raise ExportError(str(args.output), "文件已存在（加 --force 覆盖）")
     report = read_draft(args.draft)
     options = ExportOptions(
         header=args.header,
