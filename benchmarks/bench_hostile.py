@@ -13,11 +13,8 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,40 +28,9 @@ SLOW = 10.0
 HEAVY_MB = 500
 
 
-def _limit() -> None:
-    resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
-
-
 def run(args: list[str], cwd: Path, env: dict) -> tuple[int | None, str, float, float]:
-    """(exit code or None on timeout, stderr, seconds, peak RSS in MB)."""
-    with tempfile.TemporaryFile() as err, tempfile.TemporaryFile() as out:
-        t0 = time.perf_counter()
-        p = subprocess.Popen(
-            [sys.executable, "-m", "drafter", *args],
-            stdout=out,
-            stderr=err,
-            stdin=subprocess.DEVNULL,
-            cwd=cwd,
-            env=env,
-            preexec_fn=_limit,
-        )
-        code = None
-        rss = 0.0
-        while time.perf_counter() - t0 < TIMEOUT:
-            pid, status, ru = os.wait4(p.pid, os.WNOHANG)
-            if pid:
-                code = os.waitstatus_to_exitcode(status)
-                rss = ru.ru_maxrss / 1024
-                break
-            time.sleep(0.05)
-        if code is None:
-            p.kill()
-            _pid, _status, ru = os.wait4(p.pid, 0)
-            rss = ru.ru_maxrss / 1024
-        p.returncode = code if code is not None else -9
-        seconds = time.perf_counter() - t0
-        err.seek(0)
-        return code, err.read().decode("utf-8", "replace"), seconds, rss
+    code, err, seconds, _cpu, rss = hostile_files.run_measured(args, cwd, env, TIMEOUT)
+    return code, err, seconds, rss
 
 
 def main() -> int:

@@ -11,6 +11,11 @@ from __future__ import annotations
 import copy
 import json
 import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -275,7 +280,7 @@ def docx_lvltext_long(folder: Path) -> Path:
 
 
 def docx_main_not_xml(folder: Path) -> Path:
-    """The main part named word/content.bin (declared by Override), 300 MB uncompressed."""
+    """The main part named word/content.bin (declared by Override), 100 MB uncompressed."""
     p = folder / "main_bin.docx"
     ct = _CT_HEAD + f'<Override PartName="/word/content.bin" ContentType="{MAIN_CT}"/></Types>'
     pkg_rels = (
@@ -289,7 +294,7 @@ def docx_main_not_xml(folder: Path) -> Path:
         with z.open("word/content.bin", "w", force_zip64=True) as fh:
             fh.write(f"<w:document {W}><w:body>".encode())
             chunk = _p("一" * 1000).encode() * 100
-            for _ in range(300 * 1024 * 1024 // len(chunk)):
+            for _ in range(100 * 1024 * 1024 // len(chunk)):
                 fh.write(chunk)
             fh.write(b"</w:body></w:document>")
     return p
@@ -316,12 +321,12 @@ def docx_main_not_xml_entities(folder: Path) -> Path:
 
 
 def docx_zip_bomb_media(folder: Path) -> Path:
-    """A valid document with a 2 GB zeros 'image' beside it."""
+    """A valid document with a 256 MB zeros "image" beside it."""
     p = docx_ok(folder).rename(folder / "bomb.docx")
     with zipfile.ZipFile(p, "a", zipfile.ZIP_DEFLATED) as z:
         with z.open("word/media/image1.png", "w", force_zip64=True) as fh:
             zeros = b"\0" * (16 * 1024 * 1024)
-            for _ in range(128):
+            for _ in range(16):
                 fh.write(zeros)
     return p
 
@@ -431,3 +436,44 @@ HOSTILE_SOURCES: dict[str, Callable[[Path], Path]] = {
         long_name,
     )
 }
+
+
+# ----- running the CLI under watch ------------------------------------------------------
+
+
+def _limit_memory() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (3 << 30, 3 << 30))
+
+
+def run_measured(
+    args: list[str], cwd: Path, env: dict, timeout: float = 30
+) -> tuple[int | None, str, float, float, float]:
+    """`python -m drafter ARGS` in a subprocess under a 3 GB address-space limit: (exit
+    code or None when killed at the timeout, stderr, wall seconds, CPU seconds, peak RSS
+    in MB)."""
+    with tempfile.TemporaryFile() as err, tempfile.TemporaryFile() as out:
+        t0 = time.perf_counter()
+        p = subprocess.Popen(
+            [sys.executable, "-m", "drafter", *args],
+            stdout=out,
+            stderr=err,
+            stdin=subprocess.DEVNULL,
+            cwd=cwd,
+            env=env,
+            preexec_fn=_limit_memory,
+        )
+        code = None
+        while time.perf_counter() - t0 < timeout:
+            pid, status, ru = os.wait4(p.pid, os.WNOHANG)
+            if pid:
+                code = os.waitstatus_to_exitcode(status)
+                break
+            time.sleep(0.02)
+        if code is None:
+            p.kill()
+            _pid, _status, ru = os.wait4(p.pid, 0)
+        p.returncode = code if code is not None else -9
+        seconds = time.perf_counter() - t0
+        err.seek(0)
+        stderr = err.read().decode("utf-8", "replace")
+        return code, stderr, seconds, ru.ru_utime + ru.ru_stime, ru.ru_maxrss / 1024

@@ -26,6 +26,7 @@ from drafter.core.docx_xml import (
     W,
     add_paragraph,
     add_run,
+    clean_text,
     fill_section,
     page_number_runs,
     record_table,
@@ -463,8 +464,9 @@ class _Builder:
 
     def _properties(self) -> None:
         cp = self.doc.core_properties
-        cp.title = self.meta.title or ""
-        cp.author = self.meta.organ or ""
+        # the package's properties hold at most 255 characters (the document keeps all)
+        cp.title = clean_text(self.meta.title or "")[:255]
+        cp.author = clean_text(self.meta.organ or "")[:255]
         cp.last_modified_by = "drafter"
         cp.comments = ""
         cp.revision = 1

@@ -45,7 +45,7 @@ def atomic_write_bytes(
     try:
         if not folder.is_dir():
             raise error(shown, f"{action}位置的文件夹不存在")
-        if path.exists() and not os.access(path, os.W_OK):
+        if path.exists() and (not os.access(path, os.W_OK) or not path.stat().st_mode & 0o222):
             raise error(shown, f"{action}失败：文件是只读的（请另存为其他文件，或取消只读属性）")
     except OSError as exc:
         raise error(shown, f"{action}失败：{write_reason(exc)}") from None
@@ -290,7 +290,11 @@ def autosave(report: Report, draft_path: str | Path | None, owner: str = "") -> 
     """Write the recovery copy of a dirty draft (never the draft file itself)."""
     from drafter.core.draft_lock import host_name
 
-    target = recovery_path(draft_path, owner)
+    try:
+        target = recovery_path(draft_path, owner)
+    except OSError as exc:
+        folder = user_data_dir() / "recovery"
+        raise DraftError(str(folder), f"自动保存失败：{write_reason(exc)}") from None
     envelope = {
         "draft_path": str(Path(draft_path).resolve()) if draft_path else "",
         "saved_at": time.time(),
