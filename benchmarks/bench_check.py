@@ -31,10 +31,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from drafter.core.checks import check_path  # noqa: E402
-from drafter.core.exporter import export_docx  # noqa: E402
-from drafter.core.importer import import_file  # noqa: E402
-from drafter.core.model import Paragraph, Report, Section  # noqa: E402
-from drafter.core.seeds import load_seeds  # noqa: E402
+from drafter.core.library.seeds import load_seeds  # noqa: E402
+from drafter.core.model.model import Paragraph, Report, Section  # noqa: E402
+from drafter.core.reading.importer import import_file  # noqa: E402
+from drafter.core.writing.exporter import export_docx  # noqa: E402
 
 CHARS_PER_PAGE = 22 * 28  # GB/T 9704: 22 lines of 28 characters
 

@@ -16,8 +16,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from drafter.core.indicators import detect_indicators, warm_up  # noqa: E402
-from drafter.core.seeds import load_seeds  # noqa: E402
+from drafter.core.library.seeds import load_seeds  # noqa: E402
+from drafter.core.model.indicators import detect_indicators, warm_up  # noqa: E402
 
 
 def ms(fn, runs: int = 1) -> float:

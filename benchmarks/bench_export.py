@@ -31,11 +31,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from drafter.core.exporter import format_date  # noqa: E402
-from drafter.core.importer import read_report  # noqa: E402
-from drafter.core.model import Report  # noqa: E402
-from drafter.core.seeds import load_seeds  # noqa: E402
+from drafter.core.library.seeds import load_seeds  # noqa: E402
+from drafter.core.model.model import Report  # noqa: E402
+from drafter.core.reading.importer import read_report  # noqa: E402
 from drafter.core.storage import save_draft  # noqa: E402
+from drafter.core.writing.exporter import format_date  # noqa: E402
 
 MD_HEADING = {1: "##", 2: "###", 3: "####", 4: "#####"}
 

@@ -27,9 +27,9 @@ import docx  # noqa: E402
 from docx.oxml import parse_xml  # noqa: E402
 from docx.oxml.ns import nsdecls  # noqa: E402
 
-from drafter.core.importer import import_file  # noqa: E402
-from drafter.core.outline import parse_number  # noqa: E402
-from drafter.core.seeds import load_seeds  # noqa: E402
+from drafter.core.library.seeds import load_seeds  # noqa: E402
+from drafter.core.reading.importer import import_file  # noqa: E402
+from drafter.core.reading.outline import parse_number  # noqa: E402
 
 LEVELS = [
     ("chineseCounting", "%1、"),

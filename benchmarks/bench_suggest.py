@@ -1,12 +1,12 @@
 """Benchmark of the phrase library's ranking on a library of 1,000 reports.
 
-The reports are recombined from the seeds' labelled passages (core.corpus.Library): each
+The reports are recombined from the seeds' labelled passages (core.library.corpus.Library): each
 synthetic report takes, for every section and work area the seeds cover, paragraphs stitched
 from 1-4 sentences of seed paragraphs with the same label, with fresh figures and years.
 
 Printed, on the same tokens: index build time, cached-index load time, query p50/p95 and
 peak memory for
-  - our index scored with numpy (what core.retrieval uses),
+  - our index scored with numpy (what core.library.retrieval uses),
   - the same index scored in pure Python (array), exactly and with a postings budget,
   - bm25s (numpy + scipy),
   - rank-bm25 (on a subset of the queries: it scores every document in Python);
@@ -39,12 +39,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 os.environ.setdefault("DRAFTER_HOME", tempfile.mkdtemp(prefix="bench-suggest-"))
 
-from drafter.core import tokenizer  # noqa: E402
-from drafter.core.bm25_index import BM25Builder, BM25Index  # noqa: E402
-from drafter.core.corpus import Library  # noqa: E402
-from drafter.core.passage import Passage, split_sentences  # noqa: E402
-from drafter.core.retrieval import Suggester  # noqa: E402
-from drafter.core.suggest_quality import leave_one_seed_out  # noqa: E402
+from drafter.core.library.bm25_index import BM25Builder, BM25Index  # noqa: E402
+from drafter.core.library.corpus import Library  # noqa: E402
+from drafter.core.library.passage import Passage, split_sentences  # noqa: E402
+from drafter.core.library.retrieval import Suggester  # noqa: E402
+from drafter.core.library.suggest_quality import leave_one_seed_out  # noqa: E402
+from drafter.core.model import tokenizer  # noqa: E402
 
 PLACES = "东城 西城 南山 北湖 清河 长宁 江北 海安 临川 新华 白云 青山 明水 安平 永和".split()
 ORGANS = "司法局 市场监管局 政务服务办 应急管理局 生态环境局 人民政府 交通运输局".split()

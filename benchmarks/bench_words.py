@@ -1,4 +1,4 @@
-"""Word boundaries without jieba: the word index (core.word_index) against jieba itself.
+"""Word boundaries without jieba: the word index (core.model.word_index) against jieba itself.
 
 Prints, in a fresh user cache: the index's one-time build and its size; segmenting every seed
 sentence through tokenizer.words() from the index (cold, then with the looked-up substrings
@@ -24,13 +24,13 @@ sys.path.insert(0, str(ROOT / "src"))
 os.environ["DRAFTER_HOME"] = tempfile.mkdtemp(prefix="bench-words-")
 os.environ.pop("DRAFTER_CACHE", None)
 
-from drafter.core import tokenizer, word_index  # noqa: E402
-from drafter.core.seeds import load_seeds  # noqa: E402
+from drafter.core.library.seeds import load_seeds  # noqa: E402
+from drafter.core.model import tokenizer, word_index  # noqa: E402
 
 PEAK = """
 import sys
 sys.path.insert(0, {src!r})
-from drafter.core import tokenizer
+from drafter.core.model import tokenizer
 {load}
 for s in {sentences!r}:
     tokenizer.words(s)

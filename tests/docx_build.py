@@ -15,7 +15,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Pt
 
-from drafter.core.outline import parse_number
+from drafter.core.reading.outline import parse_number
 
 ABSTRACT_ID = "90"
 NUM_ID = "91"

@@ -1,6 +1,6 @@
 """Reports for the exporter's tests: drafts read from the five seeds, and a hand-built one.
 
-Seed drafts come from the importer (core.importer.read_report: imported as they are, no
+Seed drafts come from the importer (core.reading.importer.read_report: imported as they are, no
 roll-forward), so metadata the seed lacks (a title, a date) stays empty and the export
 shows the blank "【填：…】" in its place.
 """
@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from functools import cache
 
-from drafter.core.importer import read_report
-from drafter.core.model import Metadata, Paragraph, Report, Section
-from drafter.core.seeds import load_seeds
+from drafter.core.library.seeds import load_seeds
+from drafter.core.model.model import Metadata, Paragraph, Report, Section
+from drafter.core.reading.importer import read_report
 
 
 @cache

@@ -13,7 +13,7 @@ def seed_cache(tmp_path_factory):
     home = tmp_path_factory.mktemp("seed-home")
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("DRAFTER_HOME", str(home))
-        from drafter.core.corpus import Library
+        from drafter.core.library.corpus import Library
 
         lib = Library.open()
         passages = {e.id: lib.entry_passages(e) for e in lib.seed_entries()}

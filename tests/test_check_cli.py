@@ -9,8 +9,8 @@ import shutil
 import pytest
 
 from conftest import run_cli
-from drafter.core.indicators import load_catalog
-from drafter.core.model import Metadata, Paragraph, Report, Section
+from drafter.core.model.indicators import load_catalog
+from drafter.core.model.model import Metadata, Paragraph, Report, Section
 from drafter.core.storage import save_draft
 
 
@@ -141,8 +141,8 @@ def test_missing_file_and_empty_folder(tmp_path):
 
 
 def test_docx_export_of_a_seed_is_checked_like_the_seed(tmp_path, seed_files):
-    from drafter.core.exporter import export_docx
-    from drafter.core.importer import read_report
+    from drafter.core.reading.importer import read_report
+    from drafter.core.writing.exporter import export_docx
 
     docx = tmp_path / "000.docx"
     export_docx(read_report(seed_files[0]), docx)

@@ -7,7 +7,7 @@ import json
 
 from conftest import run_cli
 from drafter.core.checks import check_path, run_checks
-from drafter.core.model import Metadata, Paragraph, Report, Section
+from drafter.core.model.model import Metadata, Paragraph, Report, Section
 
 CLEAN_REPORT = """\
 某某区人民政府

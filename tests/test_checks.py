@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from drafter.core.checks import run_checks
 from drafter.core.checks.numbering import check_numbering
-from drafter.core.model import IndicatorState, LastYear, Metadata, Paragraph, Report, Section
+from drafter.core.model.model import IndicatorState, LastYear, Metadata, Paragraph, Report, Section
 
 GOOD_S2 = "一是部分工作人员法治意识不强，二是执法力量不足。原因在于培训还不够系统。"
 GOOD_S3 = "区长认真履行推进法治建设第一责任人职责，亲自部署重要工作。"

@@ -7,9 +7,9 @@ from hypothesis import strategies as st
 
 from drafter.core.checks import run_checks
 from drafter.core.checks.numbering import check_numbering
-from drafter.core.figures import extract_figures
-from drafter.core.indicators import detect_indicators
-from drafter.core.model import Metadata, Paragraph, Report, Section
+from drafter.core.model.figures import extract_figures
+from drafter.core.model.indicators import detect_indicators
+from drafter.core.model.model import Metadata, Paragraph, Report, Section
 
 ALPHABET = st.sampled_from(
     list(
@@ -76,7 +76,7 @@ LINE = st.one_of(
 @given(st.lists(LINE, min_size=1, max_size=15))
 def test_imported_text_of_any_shape_is_checked(lines):
     from drafter.core.checks import Source
-    from drafter.core.importer import build_report
+    from drafter.core.reading.importer import build_report
 
     built, debris = build_report(lines)
     res = run_checks(built.report, None, Source(lines, debris))

@@ -20,7 +20,7 @@ from __future__ import annotations
 import pytest
 
 from drafter.core.checks import check_path
-from drafter.core.seeds import load_seeds
+from drafter.core.library.seeds import load_seeds
 
 
 @pytest.fixture(scope="module")
@@ -226,7 +226,7 @@ def test_json_shape(checked):
 
 def test_rolled_forward_draft_flags_last_years_text_and_figures():
     from drafter.core.checks import run_checks
-    from drafter.core.importer import import_file
+    from drafter.core.reading.importer import import_file
 
     seed = next(s for s in load_seeds() if s.file.startswith("004"))
     report = import_file(seed.path).report  # rolled forward to 2020

@@ -11,8 +11,8 @@ import pytest
 from conftest import run_cli
 from drafter.core import storage
 from drafter.core.errors import ExportError
-from drafter.core.exporter import ExportOptions, export_docx
 from drafter.core.storage import save_draft
+from drafter.core.writing.exporter import ExportOptions, export_docx
 from export_fixtures import sample_report
 
 

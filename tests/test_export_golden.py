@@ -25,7 +25,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "src"))
 sys.path.insert(0, str(HERE))
 
-from drafter.core.exporter import ExportOptions, export_docx  # noqa: E402
+from drafter.core.writing.exporter import ExportOptions, export_docx  # noqa: E402
 from export_fixtures import seed_report  # noqa: E402
 
 GOLDEN = HERE / "golden" / "export_003"

@@ -1,8 +1,8 @@
-"""core.page_fill: lines of a paragraph on the 28-character line, and the last page's fill."""
+"""core.writing.page_fill: lines of a paragraph on the 28-character line, and the last page's fill."""
 
 from __future__ import annotations
 
-from drafter.core.page_fill import Para, count_lines, last_page_used
+from drafter.core.writing.page_fill import Para, count_lines, last_page_used
 
 WIDTH = 8845  # the text block, twips
 BODY = (320.0, -10)  # 三号: em 320 twips, condensed by 10

@@ -17,7 +17,7 @@ import pytest
 from lxml import etree
 
 from conftest import SEEDS as SEEDS_DIR
-from drafter.core.exporter import ExportOptions, export_docx
+from drafter.core.writing.exporter import ExportOptions, export_docx
 from export_fixtures import FIVE_LINES, seed_reports, short_report
 
 # The text block in PDF points (GB/T 9704: margins 37 / 35 / 28 / 26 mm on A4).

@@ -15,7 +15,7 @@ import docx
 import pytest
 
 from docx_readback import NS, W, body_paragraphs, paragraphs, part, part_names, wval
-from drafter.core.exporter import ExportOptions, export_docx
+from drafter.core.writing.exporter import ExportOptions, export_docx
 from export_fixtures import FIVE_LINES, sample_report, seed_reports, short_report
 
 # GB/T 9704-2012 in twips (1 mm = 56.69 twips).
@@ -50,11 +50,11 @@ def jieba_with_domain_words():
     """jieba itself, with the domain dictionary: the reference for word boundaries."""
     import jieba
 
-    from drafter.core.tokenizer import _freq_for, domain_terms
+    from drafter.core.model.domain_words import domain_terms, freq_for
 
     tok = jieba.Tokenizer()
     for w in domain_terms():
-        tok.add_word(w, freq=_freq_for(w))
+        tok.add_word(w, freq=freq_for(w))
     return tok
 
 
@@ -548,7 +548,7 @@ def test_page_number_sits_7_mm_below_the_text_block(out_dir, i):
 
 
 def test_an_empty_new_draft_exports_with_blanks_to_fill(out_dir):
-    from drafter.core.skeleton import new_report
+    from drafter.core.model.skeleton import new_report
 
     report = new_report("某某区司法局", 2024, "dept")
     path = exported(out_dir, "new", report, header=True, record=True)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from drafter.core.figures import Figure, extract_figures, parse_cn_number
-from drafter.core.seeds import load_seeds
+from drafter.core.library.seeds import load_seeds
+from drafter.core.model.figures import Figure, extract_figures, parse_cn_number
 
 
 def triples(text: str) -> list[tuple[str, float | None, str]]:

@@ -10,8 +10,8 @@ from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
 from conftest import SEEDS
-from drafter.core.blanks import BLANK_OPEN, has_blanks
-from drafter.core.skeleton import load_skeleton
+from drafter.core.model.blanks import BLANK_OPEN, has_blanks
+from drafter.core.model.skeleton import load_skeleton
 from drafter.gui.editor import STALE_BG
 from gui_helpers import close_quietly, make_window, type_text
 
@@ -199,7 +199,7 @@ def test_dropping_a_broken_docx_names_the_file_and_reason(qtbot, tmp_path):
 
 def test_dropping_a_draft_opens_it(qtbot, tmp_path):
     from drafter.core import storage
-    from drafter.core.skeleton import new_report
+    from drafter.core.model.skeleton import new_report
 
     path = tmp_path / "草稿.fzbg.json"
     storage.save_draft(new_report("某某市司法局", 2023, "dept"), path)

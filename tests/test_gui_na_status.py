@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from drafter.core.skeleton import load_skeleton
+from drafter.core.model.skeleton import load_skeleton
 from drafter.gui.status import required_indicators
 from gui_helpers import close_quietly, make_window, type_text
 from test_gui_shell import create

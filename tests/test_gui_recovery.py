@@ -65,8 +65,8 @@ def test_killed_app_offers_recovered_draft(qtbot, drafter_home):
 
 
 def test_opening_a_draft_with_a_newer_autosave_offers_it(qtbot, tmp_path):
-    from drafter.core.model import Paragraph
-    from drafter.core.skeleton import new_report
+    from drafter.core.model.model import Paragraph
+    from drafter.core.model.skeleton import new_report
 
     path = tmp_path / "r.fzbg.json"
     report = new_report("某某县人民政府", 2022, "gov")

@@ -10,8 +10,8 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from drafter.core import storage
-from drafter.core.model import Paragraph, Section
-from drafter.core.skeleton import load_skeleton
+from drafter.core.model.model import Paragraph, Section
+from drafter.core.model.skeleton import load_skeleton
 from drafter.gui.editor import SectionEditor
 from drafter.gui.navigator import CHECK, META
 from drafter.gui.settings import Settings, WindowState
@@ -268,7 +268,7 @@ def test_settings_phrase_library_add_and_remove(qtbot, window, tmp_path):
     import shutil
 
     from conftest import SEEDS
-    from drafter.core.corpus import Library
+    from drafter.core.library.corpus import Library
 
     own = tmp_path / "我局2022年报告.txt"
     shutil.copyfile(SEEDS / "002_14c80246056a8988.txt", own)
@@ -348,7 +348,7 @@ def test_navigator_status_follows_text_blanks_and_indicators(qtbot, window):
 
 
 def test_open_window_with_a_draft_argument(qtbot, tmp_path):
-    from drafter.core.skeleton import new_report
+    from drafter.core.model.skeleton import new_report
     from drafter.gui.app import open_window
 
     path = tmp_path / "d.fzbg.json"

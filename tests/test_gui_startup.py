@@ -9,7 +9,7 @@ import sys
 CHILD = r"""
 import sys
 from PySide6.QtCore import QTimer
-from drafter.core import tokenizer
+from drafter.core.model import tokenizer
 from drafter.gui.app import make_app, open_window
 
 app = make_app()

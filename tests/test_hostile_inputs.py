@@ -13,9 +13,9 @@ import zipfile
 import pytest
 
 import hostile_files as hf
-from drafter.core.docx_reader import docx_paragraphs, format_number
 from drafter.core.errors import InputError
-from drafter.core.importer import import_file
+from drafter.core.reading.docx_reader import docx_paragraphs, format_number
+from drafter.core.reading.importer import import_file
 
 CPU_SECONDS = 10
 MEMORY_MB = 500

@@ -12,7 +12,7 @@ import pytest
 
 from conftest import SEEDS, run_cli
 from drafter.core.errors import InputError
-from drafter.core.importer import import_file
+from drafter.core.reading.importer import import_file
 
 SEED_003 = next(SEEDS.glob("003_*.txt"))
 
@@ -197,7 +197,7 @@ def test_bad_input_on_the_command_line(tmp_path, case):
 
 def test_entities_stay_unresolved_even_past_the_dtd_check(tmp_path, monkeypatch):
     """Defence in depth: with the DTD check switched off, the entity is still not expanded."""
-    from drafter.core import docx_reader
+    from drafter.core.reading import docx_reader
 
     monkeypatch.setattr(docx_reader, "_check_head", lambda *a: None)
     path = make_xxe(tmp_path)
@@ -207,7 +207,7 @@ def test_entities_stay_unresolved_even_past_the_dtd_check(tmp_path, monkeypatch)
 
 
 def test_convert_hint_only_when_libreoffice_is_installed(tmp_path, monkeypatch):
-    from drafter.core import source_read
+    from drafter.core.reading import source_read
 
     path = make_doc(tmp_path)
     monkeypatch.setattr(source_read, "soffice_path", lambda: None)
@@ -221,7 +221,7 @@ def test_convert_hint_only_when_libreoffice_is_installed(tmp_path, monkeypatch):
 
 
 def test_convert_without_libreoffice_is_a_clear_error(tmp_path, monkeypatch):
-    from drafter.core import source_read
+    from drafter.core.reading import source_read
 
     monkeypatch.setattr(source_read, "soffice_path", lambda: None)
     with pytest.raises(InputError) as info:

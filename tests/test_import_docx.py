@@ -7,8 +7,8 @@ import pytest
 
 from conftest import SEEDS
 from docx_build import autonumbered_docx, typed_docx
-from drafter.core.docx_reader import Numbering, docx_paragraphs, format_number
-from drafter.core.importer import import_file
+from drafter.core.reading.docx_reader import Numbering, docx_paragraphs, format_number
+from drafter.core.reading.importer import import_file
 from import_expect import SEED_001_META, SEED_003_META, SEED_004_DEBRIS, SEED_HEADINGS
 
 SEED_FILES = {p.name[:3]: p for p in sorted(SEEDS.glob("*.txt"))}
@@ -117,7 +117,7 @@ def test_number_formats():
 def test_numbering_counters_restart_below_a_higher_level():
     n = Numbering()
     n.abstract_of["1"] = "a"
-    from drafter.core.docx_reader import _Level
+    from drafter.core.reading.docx_reader import _Level
 
     n.levels["a"] = {
         0: _Level("chineseCounting", "%1、"),

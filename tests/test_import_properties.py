@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from drafter.core.errors import InputError
-from drafter.core.importer import build_report, import_file
+from drafter.core.reading.importer import build_report, import_file
 
 FRAGMENTS = [
     "一、", "二、", "十一、", "（一）", "(二)", "1.", "2、", "3．", "（1）", "一是", "二是",

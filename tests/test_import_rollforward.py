@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from conftest import SEEDS
-from drafter.core.importer import import_file
-from drafter.core.rollforward import shift_years
+from drafter.core.reading.importer import import_file
+from drafter.core.reading.rollforward import shift_years
 
 SEED_FILES = {p.name[:3]: p for p in sorted(SEEDS.glob("*.txt"))}
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from conftest import SEEDS, run_cli
-from drafter.core.exporter import ExportOptions, export_docx
-from drafter.core.importer import import_file
-from drafter.core.skeleton import new_report
+from drafter.core.model.skeleton import new_report
+from drafter.core.reading.importer import import_file
+from drafter.core.writing.exporter import ExportOptions, export_docx
 
 SEED_FILES = {p.name[:3]: p for p in sorted(SEEDS.glob("*.txt"))}
 
@@ -49,7 +49,7 @@ def test_round_trip_keeps_metadata_of_a_formal_report(tmp_path):
 def test_new_skeleton_report_round_trips(tmp_path):
     report = new_report("某市司法局", 2022, "dept")
     for s in report.walk():
-        from drafter.core.model import Paragraph
+        from drafter.core.model.model import Paragraph
 
         s.paragraphs.append(Paragraph(text=f"{s.heading[:6]}方面的工作情况。"))
     report.metadata.date = "2023-02-20"
@@ -78,7 +78,7 @@ def test_cli_export_then_import(tmp_path):
 
 
 def test_round_trip_of_every_metadata_field(tmp_path):
-    from drafter.core.model import Paragraph
+    from drafter.core.model.model import Paragraph
 
     report = new_report("某市司法局", 2022, "dept")
     for s in report.walk():

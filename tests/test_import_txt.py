@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from conftest import SEEDS
-from drafter.core.importer import import_file, read_report
-from drafter.core.outline import parse_number
+from drafter.core.reading.importer import import_file, read_report
+from drafter.core.reading.outline import parse_number
 from import_expect import (
     SEED_001_META,
     SEED_003_META,
@@ -181,7 +181,7 @@ def test_read_report_reads_drafts_and_text(tmp_path):
 
 
 def test_organ_kind_and_year_of_every_seed_match_the_seed_list():
-    from drafter.core.seeds import load_seeds
+    from drafter.core.library.seeds import load_seeds
 
     for seed in load_seeds():
         m = import_file(seed.path, roll_forward=False).report.metadata

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from drafter.core.indicators import (
+from drafter.core.model.indicators import (
     detect_indicators,
     indicator_statuses,
     indicators_in,
     load_catalog,
 )
-from drafter.core.model import IndicatorState, Metadata, Paragraph, Report, Section
+from drafter.core.model.model import IndicatorState, Metadata, Paragraph, Report, Section
 
 
 def test_catalog_keeps_the_reference_ids_and_rules():

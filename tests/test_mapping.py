@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from drafter.core.mapping import is_generic_s1, map_heading, s3_content
-from drafter.core.skeleton import all_skeletons
+from drafter.core.model.skeleton import all_skeletons
+from drafter.core.reading.mapping import is_generic_s1, map_heading, s3_content
 
 CASES = [
     ("存在的不足和原因", "S2", None),

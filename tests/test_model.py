@@ -7,8 +7,8 @@ import json
 import pytest
 
 from drafter.core.errors import DraftError
-from drafter.core.model import SCHEMA_VERSION, Paragraph, Report, Section, heading_number
-from drafter.core.skeleton import new_report
+from drafter.core.model.model import SCHEMA_VERSION, Paragraph, Report, Section, heading_number
+from drafter.core.model.skeleton import new_report
 from drafter.core.storage import load_draft, save_draft
 
 

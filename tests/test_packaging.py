@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 FIND = (
     "import drafter, drafter.resources as r, json;"
-    "from drafter.core.seeds import load_seeds;"
+    "from drafter.core.library.seeds import load_seeds;"
     "print(json.dumps({'pkg': drafter.__file__, 'templates': str(r.templates_dir()),"
     " 'seeds': str(r.seeds_dir()), 'ui': str(r.ui_dir()), 'n': len(load_seeds()),"
     " 'seed_ok': all(s.path.is_file() for s in load_seeds())}))"

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from drafter.core.blanks import has_blanks
 from drafter.core.checks.conventions import check_conventions
-from drafter.core.model import Paragraph, Report, Section
-from drafter.core.punctuation import to_fullwidth
-from drafter.core.templating import make_template
+from drafter.core.library.templating import make_template
+from drafter.core.model.blanks import has_blanks
+from drafter.core.model.model import Paragraph, Report, Section
+from drafter.core.model.punctuation import to_fullwidth
 
 
 def test_to_fullwidth_fixes_chinese_text_and_leaves_numbers_alone():

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 from conftest import run_cli
-from drafter.core.indicators import load_catalog
-from drafter.core.model import AREA_IDS, SECTION_IDS
-from drafter.core.skeleton import all_skeletons, load_skeleton, skeleton_for_year
+from drafter.core.model.indicators import load_catalog
+from drafter.core.model.model import AREA_IDS, SECTION_IDS
+from drafter.core.model.skeleton import all_skeletons, load_skeleton, skeleton_for_year
 from drafter.core.storage import load_draft
 
 REFERENCE_IDS = {

@@ -9,8 +9,8 @@ import sys
 import textwrap
 import time
 
-from drafter.core.model import Paragraph
-from drafter.core.skeleton import new_report
+from drafter.core.model.model import Paragraph
+from drafter.core.model.skeleton import new_report
 from drafter.core.storage import (
     autosave,
     backup_path,
@@ -35,8 +35,8 @@ def test_save_keeps_previous_version_as_backup(tmp_path):
 WRITER = textwrap.dedent(
     """
     import sys
-    from drafter.core.model import Paragraph
-    from drafter.core.skeleton import new_report
+    from drafter.core.model.model import Paragraph
+    from drafter.core.model.skeleton import new_report
     from drafter.core.storage import save_draft
     path = sys.argv[1]
     r = new_report("某局", 2022, "dept")

@@ -10,11 +10,11 @@ import pytest
 
 import suggest_fixtures
 from conftest import run_cli
-from drafter.core.corpus import Library
 from drafter.core.errors import DrafterError
-from drafter.core.punctuation import to_fullwidth
-from drafter.core.retrieval import Suggester, parse_section_id
-from drafter.core.suggest_quality import leave_one_seed_out
+from drafter.core.library.corpus import Library
+from drafter.core.library.retrieval import Suggester, parse_section_id
+from drafter.core.library.suggest_quality import leave_one_seed_out
+from drafter.core.model.punctuation import to_fullwidth
 
 # Shared fixtures (pytest finds them as module attributes).
 seed_cache = suggest_fixtures.seed_cache
@@ -75,7 +75,7 @@ def test_an_empty_query_lists_the_section(suggester):
 
 def test_near_duplicates_are_folded(library, suggester, tmp_path):
     # The same report again under another organ: its passages duplicate seed 004's.
-    from drafter.core.seeds import load_seeds
+    from drafter.core.library.seeds import load_seeds
 
     seed = next(s for s in load_seeds() if s.organ == "静海区")
     copy = tmp_path / "copy.txt"
@@ -137,8 +137,8 @@ def test_cached_results_need_no_jieba(warm_home):
     Suggester(Library.open()).ensure_index()  # build and cache (loads jieba here)
     code = (
         "import sys\n"
-        "from drafter.core.corpus import Library\n"
-        "from drafter.core.retrieval import Suggester\n"
+        "from drafter.core.library.corpus import Library\n"
+        "from drafter.core.library.retrieval import Suggester\n"
         "s = Suggester(Library.open())\n"
         "s.ensure_index()\n"
         "r = s.suggest('行政复议申请', n=3, wait=False)\n"
@@ -240,7 +240,8 @@ def test_a_docx_report_joins_the_library(library, suggester, tmp_path):
 
 
 def test_module_level_warm_up_and_suggest(warm_home):
-    from drafter.core import retrieval, tokenizer
+    from drafter.core.library import retrieval
+    from drafter.core.model import tokenizer
 
     retrieval.warm_up()
     assert tokenizer.is_loaded()

@@ -7,11 +7,8 @@ import re
 import pytest
 
 import suggest_fixtures
-from drafter.core.blanks import fill, find_blanks, has_blanks
-from drafter.core.indicators import load_catalog
-from drafter.core.model import Metadata, Report
-from drafter.core.seeds import load_seeds
-from drafter.core.templating import (
+from drafter.core.library.seeds import load_seeds
+from drafter.core.library.templating import (
     FIXED_TERMS,
     fill_years,
     make_template,
@@ -20,6 +17,9 @@ from drafter.core.templating import (
     sentence_fields,
     standard_sentence,
 )
+from drafter.core.model.blanks import fill, find_blanks, has_blanks
+from drafter.core.model.indicators import load_catalog
+from drafter.core.model.model import Metadata, Report
 
 # Shared fixtures (pytest finds them as module attributes).
 seed_cache = suggest_fixtures.seed_cache

@@ -6,20 +6,20 @@ import re
 
 import pytest
 
-from drafter.core import tokenizer, word_index
-from drafter.core.seeds import load_seeds
-from drafter.core.title_lines import split_title
+from drafter.core.library.seeds import load_seeds
+from drafter.core.model import tokenizer, word_index
+from drafter.core.writing.title_lines import split_title
 
 
 @pytest.fixture(scope="module")
 def jieba_tok():
     import jieba
 
-    from drafter.core.tokenizer import _freq_for, domain_terms
+    from drafter.core.model.domain_words import domain_terms, freq_for
 
     tok = jieba.Tokenizer()
     for w in domain_terms():
-        tok.add_word(w, freq=_freq_for(w))
+        tok.add_word(w, freq=freq_for(w))
     return tok
 
 

@@ -1,4 +1,4 @@
-"""core.tokenizer.words: one segmentation for the process, answered from the word index
+"""core.model.tokenizer.words: one segmentation for the process, answered from the word index
 (no jieba load) with exactly jieba's result, from any thread."""
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ import threading
 import pytest
 
 from conftest import SEEDS
-from drafter.core import tokenizer, word_index
-from drafter.core.seeds import load_seeds
+from drafter.core.library.seeds import load_seeds
+from drafter.core.model import domain_words, tokenizer, word_index
 
 
 def seed_sentences() -> list[str]:
@@ -29,7 +29,7 @@ def jieba_reference():
     import jieba
 
     tok = jieba.Tokenizer()
-    for w, n in tokenizer.domain_frequencies().items():
+    for w, n in domain_words.domain_frequencies().items():
         tok.add_word(w, freq=n)
     return lambda s: tok.lcut(s, HMM=False)
 
@@ -74,7 +74,7 @@ def test_check_and_import_never_load_jieba(tmp_path):
         f"""
         import sys
         from drafter.core.checks import check_path
-        from drafter.core.importer import import_file
+        from drafter.core.reading.importer import import_file
         _report, result = check_path({str(seed)!r})
         imported = import_file({str(seed)!r})
         print(len(result.findings) > 0, len(imported.headings) > 0,

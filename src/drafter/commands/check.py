@@ -20,7 +20,7 @@ from drafter.core.errors import DrafterError
 
 if TYPE_CHECKING:  # the checks load only when `check` runs, not for every drafter command
     from drafter.core.checks import CheckResult
-    from drafter.core.model import Report
+    from drafter.core.model.model import Report
 
 SUFFIXES = (".json", ".docx", ".txt")
 SEVERITY_CN = {"error": "错误", "warning": "警告", "info": "提示"}
@@ -229,7 +229,7 @@ def print_table(checked: list[Checked], out) -> None:
 
 
 def write_csv(checked: list[Checked], target: Path) -> None:
-    from drafter.core.indicators import load_catalog
+    from drafter.core.model.indicators import load_catalog
 
     catalog = load_catalog()
     tmp = target.with_name(target.name + ".tmp")

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from drafter.core.errors import ExportError
-from drafter.core.exporter import ExportOptions, export_docx
-from drafter.core.layout import FONT_SETS
 from drafter.core.storage import load_draft
+from drafter.core.writing.exporter import ExportOptions, export_docx
+from drafter.core.writing.layout import FONT_SETS
 
 
 def register(sub) -> None:
@@ -37,9 +37,9 @@ def _exists(path: str) -> bool:
 
 
 def read_draft(path: str):
-    """A draft file; a .txt/.docx report is imported as it is (core.importer.read_report)."""
+    """A draft file; a .txt/.docx report is imported as it is (core.reading.importer.read_report)."""
     if path.lower().endswith((".txt", ".docx")):
-        from drafter.core.importer import read_report
+        from drafter.core.reading.importer import read_report
 
         return read_report(path)
     return load_draft(path)

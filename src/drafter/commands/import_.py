@@ -7,8 +7,8 @@ import shutil
 from pathlib import Path
 
 from drafter.core.errors import DrafterError
-from drafter.core.importer import import_file
-from drafter.core.source_read import CONVERTIBLE, convert_with_libreoffice
+from drafter.core.reading.importer import import_file
+from drafter.core.reading.source_read import CONVERTIBLE, convert_with_libreoffice
 from drafter.core.storage import save_draft
 
 

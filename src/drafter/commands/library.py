@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from drafter.core.corpus import Library
+from drafter.core.library.corpus import Library
 
 
 def register(sub) -> None:

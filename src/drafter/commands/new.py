@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from drafter.core.errors import DrafterError
-from drafter.core.front_matter import organ_kind
-from drafter.core.skeleton import new_report, skeleton_ids
+from drafter.core.model.skeleton import new_report, skeleton_ids
+from drafter.core.reading.front_matter import organ_kind
 from drafter.core.storage import save_draft
 
 

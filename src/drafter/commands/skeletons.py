@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from drafter.core.skeleton import all_skeletons
+from drafter.core.model.skeleton import all_skeletons
 
 
 def register(sub) -> None:

@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from drafter.core.retrieval import default_suggester, parse_section_id
+from drafter.core.library.retrieval import default_suggester, parse_section_id
 
 
 def _count(value: str) -> int:

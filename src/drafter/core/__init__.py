@@ -1,1 +1,3 @@
-"""Qt-free core: the report model, skeletons, indicators, checks, import, export, storage."""
+"""Qt-free core, one package per stage (model, reading, editing, checks, library, writing)
+plus errors, paths and storage here; lower stages never import higher ones (docs/architecture.md).
+"""

@@ -35,3 +35,7 @@ class InputError(DrafterError):
 
 class ExportError(DrafterError):
     """A .docx that cannot be written."""
+
+
+class EditError(DrafterError):
+    """An edit that cannot be made (no such section or paragraph, a span out of range…)."""

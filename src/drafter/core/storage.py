@@ -13,9 +13,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from drafter.core.draft_schema import parse_int, validate_draft
+from drafter.core.bounded_read import read_capped
 from drafter.core.errors import DrafterError, DraftError
-from drafter.core.model import Report
+from drafter.core.model.draft_schema import parse_int, validate_draft
+from drafter.core.model.model import Report
 from drafter.core.paths import user_data_dir
 
 DRAFT_SUFFIX = ".fzbg.json"
@@ -210,7 +211,7 @@ def load_draft(path: str | Path) -> Report:
 
 def load_draft_with_notes(path: str | Path) -> tuple[Report, list[str]]:
     """The draft at path, validated against its schema, and notes on what was repaired
-    (see core/draft_schema.py). Raises DraftError naming the file and the reason."""
+    (see core/model/draft_schema.py). Raises DraftError naming the file and the reason."""
     path = Path(path)
     name = str(path)
     raw = read_draft_bytes(path)
@@ -222,8 +223,6 @@ def load_draft_with_notes(path: str | Path) -> tuple[Report, list[str]]:
 
 def read_draft_bytes(path: Path) -> bytes:
     """A draft file's bytes: a regular file under the size cap, read in bounded chunks."""
-    from drafter.core.source_read import read_capped
-
     name = str(path)
     try:
         if not path.exists():

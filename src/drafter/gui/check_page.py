@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from drafter.core.skeleton import Skeleton
+from drafter.core.model.skeleton import Skeleton
 from drafter.gui.uiload import child, embed_ui
 
 ROLE = Qt.ItemDataRole.UserRole

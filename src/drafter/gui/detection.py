@@ -3,7 +3,7 @@ the text that changed (a parent's coverage is the union of its own text and its 
 
 from __future__ import annotations
 
-from drafter.core.model import Section
+from drafter.core.model.model import Section
 
 
 class DetectionCache:
@@ -11,11 +11,11 @@ class DetectionCache:
         self._by_key: dict[str, tuple[str, dict]] = {}
 
     def detect(self, key: str, text: str) -> dict:
-        """core.indicators.detect_indicators(text), reused while the text is unchanged."""
+        """core.model.indicators.detect_indicators(text), reused while the text is unchanged."""
         cached = self._by_key.get(key)
         if cached is not None and cached[0] == text:
             return cached[1]
-        from drafter.core.indicators import detect_indicators
+        from drafter.core.model.indicators import detect_indicators
 
         result = detect_indicators(text)
         self._by_key[key] = (text, result)

@@ -24,8 +24,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
-from drafter.core.blanks import BLANK_RE
-from drafter.core.model import Paragraph, Section, heading_number, new_id
+from drafter.core.model.blanks import BLANK_RE
+from drafter.core.model.model import Paragraph, Section, heading_number, new_id
 
 BLANK_BG = QColor("#ffe3b3")
 STALE_BG = QColor("#fff3a0")

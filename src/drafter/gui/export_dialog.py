@@ -68,8 +68,8 @@ class ExportDialog(QDialog):
         super().accept()
 
     def options(self):
-        """The core.exporter ExportOptions the dialog's boxes describe."""
-        from drafter.core.exporter import ExportOptions
+        """The core.writing.exporter ExportOptions the dialog's boxes describe."""
+        from drafter.core.writing.exporter import ExportOptions
 
         return ExportOptions(
             header=self.header_check.isChecked(),
@@ -90,7 +90,7 @@ class ExportDialog(QDialog):
 
 def export_warnings(report) -> list[str]:
     """What the clerk should know before exporting: blanks left, last year's figures."""
-    from drafter.core.blanks import find_blanks
+    from drafter.core.model.blanks import find_blanks
 
     blanks = sum(len(find_blanks(p.lead + p.text)) for p in report.paragraphs())
     stale = sum(

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from drafter.core.model import Report, Section
-from drafter.core.skeleton import Skeleton, heading_for
+from drafter.core.model.model import Report, Section
+from drafter.core.model.skeleton import Skeleton, heading_for
 from drafter.gui.uiload import child, embed_ui
 
 

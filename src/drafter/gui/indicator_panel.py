@@ -21,15 +21,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from drafter.core.indicators import Detection, load_catalog
-from drafter.core.model import Report
+from drafter.core.model.indicators import Detection, load_catalog
+from drafter.core.model.model import Report
 
 PRESENT_FG, MISSING_FG, OPTIONAL_FG, NA_FG = "#2e7d32", "#c0392b", "#777777", "#777777"
 
 
 @cache
 def _sentence_ids() -> frozenset[str]:
-    from drafter.core.templating import sentence_ids
+    from drafter.core.library.templating import sentence_ids
 
     return frozenset(sentence_ids())
 
@@ -57,7 +57,7 @@ class IndicatorRow(QFrame):
         self.name = ind.name
         layout.addWidget(self.tick)
 
-        from drafter.core.templating import sentence_fields, standard_sentence
+        from drafter.core.library.templating import sentence_fields, standard_sentence
 
         self.fields: dict[str, QLineEdit] = {}
         has_sentence = indicator_id in _sentence_ids()

@@ -1,18 +1,18 @@
-"""The main window: start page or workspace (navigator + pages), actions, saving and autosave.
+"""The main window: start page or workspace (navigator + pages), actions, and their wiring.
 
-It holds the one Report being edited and calls core for everything; the pages talk to it
-through signals only.
+The open draft lives in a DraftDocument (gui/document.py); importing, checking and exporting
+in their flows (gui/import_flow.py, check_flow.py, export_flow.py). The window builds the
+widgets, asks the questions (file dialogs, "save changes?") and connects everything; the pages
+talk to it through signals only.
 """
 
 from __future__ import annotations
 
-import copy
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -24,22 +24,25 @@ from PySide6.QtWidgets import (
 
 from drafter.core import storage
 from drafter.core.errors import DrafterError
-from drafter.core.model import Report, Section
-from drafter.core.skeleton import Skeleton, load_skeleton, new_report
-from drafter.core.source_read import CONVERTIBLE
+from drafter.core.model.model import Report, Section
+from drafter.core.model.skeleton import Skeleton, new_report
 from drafter.gui.actions import build_menus, create_actions, enable_for_report
+from drafter.gui.check_flow import CheckFlow
 from drafter.gui.detection import DetectionCache
+from drafter.gui.document import DraftDocument
+from drafter.gui.export_flow import ExportFlow
+from drafter.gui.file_flow import FileFlow, dropped_path
+from drafter.gui.import_flow import ImportFlow
 from drafter.gui.jobs import Jobs
+from drafter.gui.library_flow import LibraryFlow
 from drafter.gui.navigator import CHECK, META, OPENING
+from drafter.gui.section_walk import SectionWalk
 from drafter.gui.settings import Settings, WindowState
 from drafter.gui.start_page import StartPage
-from drafter.gui.status import DONE, EMPTY, LABELS, MARKS, MISSING, PROGRESS, section_status
+from drafter.gui.status import DONE, EMPTY, LABELS, MARKS, MISSING, PROGRESS
+from drafter.gui.status_flow import StatusFlow
 
 APP_TITLE = "法治政府建设年度报告起草助手"
-DRAFT_FILTER = "报告草稿 (*.fzbg.json *.json)"
-SOURCE_FILTER = "去年的报告 (*.docx *.txt *.doc *.wps)"
-# Old Word/WPS formats (CONVERTIBLE) are turned into .docx by LibreOffice before importing.
-SOURCE_SUFFIXES = {".docx", ".txt", *CONVERTIBLE}
 
 
 class MainWindow(QMainWindow):
@@ -56,12 +59,15 @@ class MainWindow(QMainWindow):
         self.window_state = WindowState()
         self.jobs = Jobs(self)
         self.detection = DetectionCache()
-        self.report: Report | None = None
-        self.skeleton: Skeleton | None = None
-        self.path: Path | None = None
-        self.dirty = False
-        self.edits = 0  # changes made; autosave writes only when this moved on
-        self.autosaved_edits = -1
+        self.document = DraftDocument(self)
+        self.document.dirtyChanged.connect(lambda _dirty: self.update_title())
+        self.import_flow = ImportFlow(self)
+        self.check_flow = CheckFlow(self)
+        self.export_flow = ExportFlow(self)
+        self.file_flow = FileFlow(self)
+        self.library_flow = LibraryFlow(self)
+        self.status_flow = StatusFlow(self)
+        self.section_walk = SectionWalk(self)
         self.current_page = ""
         self.setAcceptDrops(True)
         self.resize(1200, 800)
@@ -76,7 +82,6 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.start_page)
         self.workspace: QSplitter | None = None  # built when the first report opens
         self.opening_section: Section | None = None
-        self.check_result = None
         self.status_message = QLabel("")
         self.statusBar().addPermanentWidget(self.status_message)
 
@@ -159,38 +164,7 @@ class MainWindow(QMainWindow):
                 splitter.restoreState(state)
 
     def warm_up(self) -> None:
-        """Load jieba, the indicator rules and the phrase index off the GUI thread."""
-
-        def indicators(_progress):
-            from drafter.core.indicators import warm_up
-
-            warm_up()
-
-        def suggestions(_progress):
-            from drafter.core.retrieval import warm_up
-
-            warm_up()
-
-        def indicators_done(_result) -> None:
-            self.indicators_ready = True
-            if self.workspace is not None:
-                self.section_page.indicators_ready = True
-            if self.report is not None:
-                self.refresh_all_statuses()
-                self.section_page.refresh_indicators()
-            self.warmedUp.emit("indicators")
-
-        def suggestions_done(_result) -> None:
-            self.suggestions_ready = True
-            if self.workspace is not None:
-                self.section_page.suggest_panel.set_ready()
-            self.warmedUp.emit("suggestions")
-
-        def failed(exc, tb) -> None:
-            self.statusBar().showMessage(f"参考表述库载入失败：{exc}", 10000)
-
-        self.jobs.run(indicators, on_done=indicators_done, on_error=failed)
-        self.jobs.run(suggestions, on_done=suggestions_done, on_error=failed)
+        self.library_flow.warm_up()
 
     # ----- actions -----------------------------------------------------------------------
     def _connect_actions(self) -> None:
@@ -232,7 +206,7 @@ class MainWindow(QMainWindow):
 
         def accepted() -> None:
             dialog.apply()
-            self._save_settings()
+            self.save_settings()
             self.apply_settings()
 
         dialog.accepted.connect(accepted)
@@ -240,23 +214,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def reload_library(self) -> None:
-        """The phrase library changed: rebuild the suggestion index off the GUI thread."""
-
-        def work(_progress):
-            from drafter.core.retrieval import default_suggester
-
-            suggester = default_suggester()
-            from drafter.core.corpus import Library
-
-            suggester.library = Library.open()
-            suggester.invalidate()
-            suggester.ensure_index()
-
-        def done(_result) -> None:
-            if self.workspace is not None:
-                self.section_page.ask_suggestions()
-
-        self.jobs.run(work, on_done=done, on_error=self.show_error)
+        self.library_flow.reload_library()
 
     # ----- pages -------------------------------------------------------------------------
     def show_start(self) -> None:
@@ -304,111 +262,39 @@ class MainWindow(QMainWindow):
     def show_check_page(self) -> None:
         self.pages.setCurrentWidget(self.check_page)
 
-    # ----- checking ------------------------------------------------------------------------
+    # ----- flows (import_flow, check_flow, export_flow) -------------------------------------
+    def choose_import(self) -> None:
+        self.import_flow.choose()
+
+    def import_source(self, path: str) -> None:
+        self.import_flow.import_source(path)
+
+    def show_import(self, result, path: str):
+        return self.import_flow.show_import(result, path)
+
+    @property
+    def import_dialog(self):
+        return self.import_flow.dialog
+
     def run_check(self) -> None:
-        """Check a snapshot of the report off the GUI thread; show the findings."""
-        if self.report is None:
-            return
-        self.commit()
-        snapshot = copy.deepcopy(self.report)
-        if self.current_page != CHECK:
-            self.show_page(CHECK)
-        self.check_page.show_running()
-
-        def work(_progress):
-            from drafter.core.checks import run_checks
-
-            return run_checks(snapshot)
-
-        def done(result) -> None:
-            self.check_result = result
-            self.check_page.show_result(result, self.skeleton)
-            self.navigator.set_check_summary(result.count("error"), result.count("warning"))
-            self.checked.emit(result)
-
-        self.jobs.run(
-            work, on_done=done, on_error=self.show_error, title="正在检查报告…", parent=self
-        )
+        self.check_flow.run()
 
     def jump_to_finding(self, finding) -> None:
-        """Show the paragraph (or section) a finding is about, its span selected."""
-        if self.report is None:
-            return
-        if finding.paragraph:
-            found = self.report.find_paragraph(finding.paragraph)
-            if found is not None:
-                section, _para = found
-                self.show_page(section.id if section is not None else OPENING)
-                self.section_page.editor.goto_paragraph(
-                    finding.paragraph, finding.start, finding.end
-                )
-                return
-        key = finding.section
-        if not key and finding.indicator:
-            from drafter.core.indicators import load_catalog
+        self.check_flow.jump_to_finding(finding)
 
-            ind = load_catalog().get(finding.indicator)
-            key = f"S1.{ind.area}" if ind else None
-        target = self.report.find(key) if key else None
-        if target is None and key:
-            target = self.report.find(key.split(".")[0])
-        if target is not None:
-            self.show_page(target.id)
-        else:
-            self.show_page(META)
+    @property
+    def check_result(self):
+        return self.check_flow.result
 
-    # ----- export --------------------------------------------------------------------------
     def open_export(self):
-        """The export dialog (non-blocking); accepting it exports off the GUI thread."""
-        from drafter.gui.export_dialog import ExportDialog, export_warnings
-
-        if self.report is None:
-            return None
-        self.commit()
-        stem = (
-            self.path.name.removesuffix(".json").removesuffix(".fzbg")
-            if self.path
-            else (self.report.metadata.title or "报告")
-        )
-        dialog = ExportDialog(
-            Path(self._last_dir()) / f"{stem}.docx",
-            self.settings.font_set,
-            export_warnings(self.report),
-            self,
-        )
-        dialog.accepted.connect(
-            lambda: self.export_to(dialog.target(), dialog.options(), dialog.open_check.isChecked())
-        )
-        dialog.open()
-        self.export_dialog = dialog
-        return dialog
+        return self.export_flow.open_dialog()
 
     def export_to(self, target: Path, options, open_after: bool) -> None:
-        snapshot = copy.deepcopy(self.report)
+        self.export_flow.export_to(target, options, open_after)
 
-        def work(progress):
-            from drafter.core.exporter import export_docx
-
-            return export_docx(snapshot, target, options, progress=progress)
-
-        def done(path) -> None:
-            self.statusBar().showMessage(f"已导出 {path}", 8000)
-            self.exported.emit(str(path))
-            if open_after and QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
-                return
-            box = QMessageBox(
-                QMessageBox.Icon.Information, "导出完成", f"已导出：\n{path}", parent=self
-            )
-            folder = box.addButton("打开所在文件夹", QMessageBox.ButtonRole.ActionRole)
-            box.addButton(QMessageBox.StandardButton.Close)
-            folder.clicked.connect(
-                lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(path).parent)))
-            )
-            box.open()
-
-        self.jobs.run(
-            work, on_done=done, on_error=self.show_error, title="正在导出 Word 文档…", parent=self
-        )
+    @property
+    def export_dialog(self):
+        return self.export_flow.dialog
 
     def leave_page(self) -> None:
         """Commit the editor into the model; autosave on every section change if dirty."""
@@ -427,86 +313,61 @@ class MainWindow(QMainWindow):
         return self.opening_section
 
     def step_section(self, step: int) -> None:
-        current = self.current_page if self.current_page not in (META, CHECK) else ""
-        target = self.navigator.neighbour(current, step) if current else self.navigator.order[0]
-        if target:
-            self.show_page(target)
+        self.section_walk.step(step)
 
     def section_depth(self, section: Section) -> int:
-        """1 for a top-level section, 2 for a work area inside it, and so on."""
-
-        def depth_in(sections: list[Section], level: int) -> int:
-            for s in sections:
-                if s is section:
-                    return level
-                found = depth_in(s.children, level + (1 if s.heading else 0))
-                if found:
-                    return found
-            return 0
-
-        return depth_in(self.report.sections, 1) if self.report else 1
+        return self.section_walk.depth(section)
 
     def section_by_id(self, section_id: str) -> Section | None:
-        if self.report is None:
-            return None
-        return next((s for s in self.report.walk() if s.id == section_id), None)
+        return self.section_walk.by_id(section_id)
 
-    # ----- statuses ----------------------------------------------------------------------
-    def present_indicators(self, section: Section) -> set[str] | None:
-        """Indicator ids the section's text covers (None until the rules are warm)."""
-        if not self.indicators_ready:
-            return None
-        return self.detection.present(section)
-
+    # ----- statuses (status_flow) -------------------------------------------------------
     def refresh_status(self, section: Section) -> str:
-        node = self.skeleton.node(section.key) if self.skeleton else None
-        status = section_status(self.report, section, node, self.present_indicators(section))
-        self.navigator.set_status(section.id, status)
-        return status
+        return self.status_flow.refresh_status(section)
 
     def refresh_all_statuses(self) -> None:
-        for sec in self.report.walk():
-            self.refresh_status(sec)
+        self.status_flow.refresh_all()
 
     def refresh_current_status(self) -> None:
-        section = self.section_page.section
-        if self.report is None or section is None or section is self.opening_section:
-            return
-        self.section_page.commit()
-        status = self.refresh_status(section)
-        for sec in self.report.sections:  # a parent's status follows its areas
-            if sec is not section and any(c is section for c in sec.walk()):
-                self.refresh_status(sec)
-        self.section_page.set_status_text(f"本节状态：{LABELS[status]}")
+        self.status_flow.refresh_current()
 
-    # ----- documents ---------------------------------------------------------------------
+    # ----- the draft (state in self.document) ------------------------------------------
+    @property
+    def report(self) -> Report | None:
+        return self.document.report
+
+    @property
+    def path(self) -> Path | None:
+        return self.document.path
+
+    @property
+    def skeleton(self) -> Skeleton | None:
+        return self.document.skeleton
+
+    @property
+    def dirty(self) -> bool:
+        return self.document.dirty
+
+    @dirty.setter
+    def dirty(self, value: bool) -> None:
+        self.document.set_dirty(value)
+
     def set_report(self, report: Report, path: Path | None, dirty: bool = False) -> None:
         self.build_workspace()
         self.detection.clear()
-        self.report = report
-        self.path = Path(path) if path else None
-        try:
-            self.skeleton = load_skeleton(report.skeleton)
-        except DrafterError:
-            self.skeleton = None
+        self.document.open(report, path, dirty)
         self.navigator.set_report(report, self.skeleton)
         self.refresh_all_statuses()
         self.stack.setCurrentWidget(self.workspace)
         enable_for_report(self.action_map, True)
-        self.dirty = dirty
-        self.edits += 1
         self.current_page = ""
         first = self.navigator.order[0] if self.navigator.order else META
         self.show_page(first)
         self.update_title()
         self.reportOpened.emit()
 
-    def close_report(self) -> None:
-        if self.report is not None and not self.dirty:
-            storage.discard_recovery(self.path)
-        self.report = None
-        self.path = None
-        self.dirty = False
+    def close_report(self, keep_recovery: bool = False) -> None:
+        self.document.close(keep_recovery)
         self.status_message.setText("")  # "已自动保存" spoke of the draft just closed
         if self.workspace is not None:
             self.section_page.section = None
@@ -520,122 +381,24 @@ class MainWindow(QMainWindow):
         self.set_report(report, None, dirty=True)
 
     def choose_open(self) -> None:
-        if not self.maybe_save():
-            return
-        name, _ = QFileDialog.getOpenFileName(self, "打开草稿", self._last_dir(), DRAFT_FILTER)
-        if name:
-            self.open_draft(name)
+        self.file_flow.choose_open()
 
     def open_draft(self, path: str) -> bool:
-        try:
-            report = storage.load_draft(path)
-        except DrafterError as exc:
-            self.show_error(exc)
-            return False
-        self.close_report()
-        self.set_report(report, Path(path))
-        self.settings.add_recent(path)
-        self._save_settings()
-        self.offer_newer_autosave(Path(path))
-        return True
-
-    def offer_newer_autosave(self, path: Path) -> QMessageBox | None:
-        """A draft opened directly while an autosave newer than the file exists: offer it."""
-        target = storage.recovery_path(path)
-        newer = [
-            r
-            for r in storage.find_recoveries()
-            if r.path == target and r.saved_at > path.stat().st_mtime
-        ]
-        if not newer:
-            return None
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            "恢复未保存的修改",
-            "这份草稿有比文件更新的自动保存内容（程序上次可能没有正常关闭）。要恢复吗？",
-            parent=self,
-        )
-        restore = box.addButton("恢复自动保存的内容", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("保留文件中的版本", QMessageBox.ButtonRole.RejectRole)
-        restore.clicked.connect(lambda: self.restore(newer[0]))
-        box.open()
-        self.recovery_box = box
-        return box
-
-    def choose_import(self) -> None:
-        if not self.maybe_save():
-            return
-        name, _ = QFileDialog.getOpenFileName(
-            self, "选择去年的报告", self._last_dir(), SOURCE_FILTER
-        )
-        if name:
-            self.import_source(name)
-
-    def import_source(self, path: str) -> None:
-        """Read last year's report off the GUI thread, then show what was understood."""
-
-        def work(_progress):
-            import shutil
-
-            from drafter.core.importer import import_file
-            from drafter.core.source_read import convert_with_libreoffice
-
-            if Path(path).suffix.lower() not in CONVERTIBLE:
-                return import_file(path)
-            converted = convert_with_libreoffice(path)
-            try:
-                return import_file(converted)
-            finally:
-                shutil.rmtree(converted.parent, ignore_errors=True)
-
-        self.jobs.run(
-            work,
-            on_done=lambda result: self.show_import(result, path),
-            on_error=self.show_error,
-            title="正在读取去年的报告…",
-            parent=self,
-        )
-
-    def show_import(self, result, path: str):
-        """The import summary dialog; accepting it opens the rolled-forward draft."""
-        from drafter.gui.import_summary import ImportSummary, complete_sections
-
-        try:
-            skeleton = load_skeleton(result.report.skeleton)
-        except DrafterError:
-            skeleton = None
-        dialog = ImportSummary(result, skeleton, Path(path).name, self)
-
-        def accepted() -> None:
-            complete_sections(result.report, skeleton)
-            self.close_report()
-            self.set_report(result.report, None, dirty=True)
-            self.activateWindow()
-
-        dialog.accepted.connect(accepted)
-        dialog.open()
-        self.import_dialog = dialog
-        return dialog
+        return self.file_flow.open_draft(path)
 
     def restore(self, recovery: storage.Recovery) -> None:
-        path = Path(recovery.draft_path) if recovery.draft_path else None
-        self.dirty = True  # keeps the recovery file until the restored draft is saved
-        self.close_report()
-        self.set_report(recovery.report, path, dirty=True)
-        if recovery.path != storage.recovery_path(path):
-            recovery.path.unlink(missing_ok=True)
-        self.statusBar().showMessage("已恢复自动保存的内容，请及时保存。", 8000)
+        self.file_flow.restore(recovery)
 
     def discard_recovery(self, recovery: storage.Recovery) -> None:
-        recovery.path.unlink(missing_ok=True)
-        self.show_start()
+        self.file_flow.discard_recovery(recovery)
+
+    @property
+    def recovery_box(self):
+        return self.file_flow.recovery_box
 
     # ----- saving ------------------------------------------------------------------------
     def mark_dirty(self) -> None:
-        self.edits += 1
-        if not self.dirty:
-            self.dirty = True
-            self.update_title()
+        self.document.mark_edited()
 
     def commit(self) -> None:
         if self.workspace is None:
@@ -646,109 +409,34 @@ class MainWindow(QMainWindow):
                 self.report.opening = self.opening_section.paragraphs
 
     def save(self) -> bool:
-        if self.report is None:
-            return False
-        if self.path is None:
-            return self.save_as()
-        return self.save_to(self.path)
+        return self.file_flow.save()
 
     def save_as(self) -> bool:
-        if self.report is None:
-            return False
-        suggested = str(
-            Path(self._last_dir()) / f"{self.report.metadata.title or '报告'}.fzbg.json"
-        )
-        name, _ = QFileDialog.getSaveFileName(self, "保存草稿", suggested, DRAFT_FILTER)
-        if not name:
-            return False
-        if not name.endswith(".json"):
-            name += storage.DRAFT_SUFFIX
-        return self.save_to(Path(name))
+        return self.file_flow.save_as()
 
     def save_to(self, path: Path) -> bool:
-        self.commit()
-        old = self.path
-        try:
-            storage.save_draft(self.report, path)
-        except DrafterError as exc:
-            self.show_error(exc)
-            return False
-        storage.discard_recovery(old)
-        storage.discard_recovery(path)
-        self.path = Path(path)
-        self.dirty = False
-        self.status_message.setText("")  # saved: no longer only autosaved
-        self.settings.add_recent(path)
-        self._save_settings()
-        self.update_title()
-        self.statusBar().showMessage(f"已保存到 {path}", 5000)
-        self.saved.emit(str(path))
-        return True
+        return self.file_flow.save_to(path)
 
     def autosave(self) -> None:
-        """Write the recovery copy of a dirty draft (never the draft file itself)."""
-        if self.report is None or not self.dirty or self.autosaved_edits == self.edits:
-            return
-        self.commit()
-        try:
-            storage.autosave(self.report, self.path)
-            self.autosaved_edits = self.edits
-        except DrafterError as exc:
-            self.statusBar().showMessage(f"自动保存失败：{exc.reason}", 8000)
-            return
-        self.status_message.setText("已自动保存")
+        self.file_flow.autosave()
 
     def maybe_save(self) -> bool:
         """Ask before losing unsaved edits; False if the user cancels."""
-        if self.report is None or not self.dirty:
-            return True
-        answer = QMessageBox.question(
-            self,
-            "保存修改",
-            "当前报告有未保存的修改，要先保存吗？",
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel,
-        )
-        if answer == QMessageBox.StandardButton.Save:
-            return self.save()
-        if answer == QMessageBox.StandardButton.Discard:
-            storage.discard_recovery(self.path)
-            self.dirty = False
-            return True
-        return False
+        return self.file_flow.maybe_save()
 
-    # ----- find ----------------------------------------------------------------------------
+    # ----- find (section_walk) -------------------------------------------------------------
     def find(self) -> None:
-        if self.report is None:
-            return
-        if self.pages.currentWidget() is not self.section_page:
-            self.step_section(1)
-        self.section_page.show_find(self.section_page.editor.textCursor().selectedText())
+        self.section_walk.find()
 
     def find_in_next_sections(self, needle: str) -> None:
-        """Continue a search in the sections after this one, wrapping round to this one."""
-        self.commit()
-        order = list(self.navigator.order)
-        here = self.current_page if self.current_page in order else None
-        start = order.index(here) + 1 if here else 0
-        candidates = order[start:] + order[:start]
-        for sid in candidates:
-            section = self.section_by_id(sid)
-            if section is not None and any(needle in p.lead + p.text for p in section.paragraphs):
-                wrapped = here is not None and order.index(sid) <= order.index(here)
-                if sid != self.current_page:
-                    self.show_page(sid)
-                self.section_page.find_from_start(needle, "已从头继续查找" if wrapped else "")
-                return
-        self.section_page.find_from_start(needle)
+        self.section_walk.find_in_next_sections(needle)
 
     # ----- window --------------------------------------------------------------------------
     def update_title(self) -> None:
         if self.report is None:
             self.setWindowTitle(APP_TITLE)
             return
-        name = self.path.name.removesuffix(".json").removesuffix(".fzbg") if self.path else "未保存"
+        name = self.document.display_name
         title = self.report.metadata.title or self.report.metadata.organ
         star = "*" if self.dirty else ""
         self.setWindowTitle(f"{star}{name}（{title}）— {APP_TITLE}")
@@ -763,14 +451,14 @@ class MainWindow(QMainWindow):
             box.setDetailedText(tb)
         box.open()
 
-    def _last_dir(self) -> str:
+    def last_dir(self) -> str:
         if self.path:
             return str(self.path.parent)
         if self.settings.recent_drafts:
             return str(Path(self.settings.recent_drafts[0]).parent)
         return str(Path.home())
 
-    def _save_settings(self) -> None:
+    def save_settings(self) -> None:
         try:
             self.settings.save()
         except DrafterError as exc:
@@ -805,20 +493,8 @@ class MainWindow(QMainWindow):
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt override)
         path = self._dropped_path(event)
-        if path is None:
-            return
-        event.acceptProposedAction()
-        if path.suffix.lower() in SOURCE_SUFFIXES:
-            if self.maybe_save():
-                self.import_source(str(path))
-        elif self.maybe_save():
-            self.open_draft(str(path))
+        if path is not None:
+            event.acceptProposedAction()
+            self.file_flow.open_dropped(path)
 
-    @staticmethod
-    def _dropped_path(event) -> Path | None:
-        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
-        for url in urls:
-            p = Path(url.toLocalFile())
-            if p.is_file() and (p.suffix.lower() in SOURCE_SUFFIXES or p.name.endswith(".json")):
-                return p
-        return None
+    _dropped_path = staticmethod(dropped_path)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QDateEdit, QLineEdit, QPlainTextEdit, QWidget
 
-from drafter.core.model import Metadata
+from drafter.core.model.model import Metadata
 from drafter.gui.uiload import child, embed_ui
 
 NO_DATE = QDate(2000, 1, 1)

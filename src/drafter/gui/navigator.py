@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
-from drafter.core.model import Report, Section
-from drafter.core.skeleton import Skeleton
+from drafter.core.model.model import Report, Section
+from drafter.core.model.skeleton import Skeleton
 from drafter.gui.status import COLOURS, LABELS, MARKS
 
 ROLE = Qt.ItemDataRole.UserRole

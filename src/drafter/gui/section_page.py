@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from drafter.core.model import Report, Section
-from drafter.core.skeleton import SkeletonNode
+from drafter.core.model.model import Report, Section
+from drafter.core.model.skeleton import SkeletonNode
 from drafter.gui.detection import DetectionCache
 from drafter.gui.editor import SectionEditor
 from drafter.gui.indicator_panel import IndicatorPanel, section_indicator_ids

@@ -73,7 +73,7 @@ class SettingsDialog(QDialog):
 
     # ----- the phrase library ----------------------------------------------------------------
     def fill_library(self) -> None:
-        from drafter.core.corpus import Library
+        from drafter.core.library.corpus import Library
 
         self.library_list.clear()
         try:
@@ -102,7 +102,7 @@ class SettingsDialog(QDialog):
         """Add a past report to the library off the GUI thread (it is read and split)."""
 
         def work(_progress):
-            from drafter.core.corpus import Library
+            from drafter.core.library.corpus import Library
 
             return Library.open().add(path)
 
@@ -117,7 +117,7 @@ class SettingsDialog(QDialog):
         self.jobs.run(work, on_done=done, on_error=failed, title="正在读取报告…", parent=self)
 
     def remove_selected(self) -> None:
-        from drafter.core.corpus import Library
+        from drafter.core.library.corpus import Library
 
         item = self.library_list.currentItem()
         if item is None:

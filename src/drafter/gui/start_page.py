@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from drafter.core.skeleton import all_skeletons, skeleton_for_year
+from drafter.core.model.skeleton import all_skeletons, skeleton_for_year
 from drafter.core.storage import Recovery
 from drafter.gui.uiload import child, embed_ui
 
@@ -127,7 +127,7 @@ class StartPage(QWidget):
         """人民政府/管委会/区县 → 人民政府; 局/办/委… → 政府部门 (core's one rule)."""
         if self.kind_chosen:
             return
-        from drafter.core.front_matter import organ_kind
+        from drafter.core.reading.front_matter import organ_kind
 
         i = self.kind_combo.findData(organ_kind(organ))
         if i >= 0:

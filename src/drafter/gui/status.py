@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from drafter.core.blanks import has_blanks
-from drafter.core.model import Report, Section
-from drafter.core.skeleton import SkeletonNode
+from drafter.core.model.blanks import has_blanks
+from drafter.core.model.model import Report, Section
+from drafter.core.model.skeleton import SkeletonNode
 
 EMPTY, PROGRESS, MISSING, DONE = "empty", "progress", "missing", "done"
 
@@ -17,7 +17,7 @@ def required_indicators(node: SkeletonNode | None, kind: str) -> list[str]:
     """The indicators a section must cover for this organ kind (areas included)."""
     if node is None:
         return []
-    from drafter.core.indicators import load_catalog
+    from drafter.core.model.indicators import load_catalog
 
     catalog = load_catalog()
     return [i for i in node.all_indicators() if i in catalog and catalog[i].required_for(kind)]

@@ -58,7 +58,7 @@ class SuggestPanel(QObject):
         query = query[-MAX_QUERY:]
 
         def work(_progress):
-            from drafter.core.retrieval import default_suggester
+            from drafter.core.library.retrieval import default_suggester
 
             return default_suggester().suggest(query, section=section, area=area, n=8, wait=False)
 

@@ -1,4 +1,5 @@
 """Checks over a report, one module per family, each yielding Finding objects.
+May import: reading, model and core root; never library, editing, writing.
 
 :func:`run_checks` runs them all: structure (sections S1–S5, order, formal parts),
 indicators (required ones missing or without figures), figures (funnels, rates, last year's
@@ -17,8 +18,8 @@ from drafter.core.checks.figures import check_figures, check_last_year
 from drafter.core.checks.finding import Finding, severity_rank
 from drafter.core.checks.indicators import check_indicators, check_plans
 from drafter.core.checks.structure import check_structure, sections_found
-from drafter.core.indicators import indicator_statuses
-from drafter.core.model import Report
+from drafter.core.model.indicators import indicator_statuses
+from drafter.core.model.model import Report
 
 
 @dataclass
@@ -90,7 +91,7 @@ def read_for_check(path: str | Path) -> tuple[Report, Source | None]:
     """The report in a file (draft, .docx, .txt) as it is, with the source's raw paragraphs
     and page debris when it came from a document (checks on numbering and debris need them).
     Unreadable input raises DrafterError."""
-    from drafter.core.importer import build_report, is_draft, read_report, source_paragraphs
+    from drafter.core.reading.importer import build_report, is_draft, read_report, source_paragraphs
 
     p = Path(path)
     if is_draft(p):

@@ -14,14 +14,14 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
-from drafter.core.blanks import find_blanks
 from drafter.core.checks.finding import Finding
 from drafter.core.checks.numbering import check_numbering
 from drafter.core.checks.units import TextUnit, text_units
-from drafter.core.indicators import sentences
-from drafter.core.model import Report
-from drafter.core.outline import is_debris
-from drafter.core.punctuation import CJK, CN_PUNCT, HALF_BRACKET, HALF_PUNCT, HALF_QUOTE
+from drafter.core.model.blanks import find_blanks
+from drafter.core.model.indicators import sentences
+from drafter.core.model.model import Report
+from drafter.core.model.punctuation import CJK, CN_PUNCT, HALF_BRACKET, HALF_PUNCT, HALF_QUOTE
+from drafter.core.reading.outline import is_debris
 
 # ----- 发文字号 ------------------------------------------------------------------------
 

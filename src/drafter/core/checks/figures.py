@@ -9,9 +9,9 @@ from collections.abc import Iterator
 
 from drafter.core.checks.finding import Finding
 from drafter.core.checks.units import TextUnit, text_units
-from drafter.core.figures import Figure, extract_figures
-from drafter.core.indicators import CLAUSE_RE, sentences
-from drafter.core.model import Report
+from drafter.core.model.figures import Figure, extract_figures
+from drafter.core.model.indicators import CLAUSE_RE, sentences
+from drafter.core.model.model import Report
 
 COUNT_UNITS = {"件", "起", "宗", "人", "人次", "户", "个", "项", "条", "份", "名", "家", "次"}
 # Stages of a case funnel, in order; a later stage cannot hold more than an earlier one.

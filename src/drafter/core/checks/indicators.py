@@ -8,8 +8,8 @@ from collections.abc import Iterator
 
 from drafter.core.checks.finding import Finding
 from drafter.core.checks.units import text_units
-from drafter.core.indicators import NOT_COVERAGE, first_evidence, indicators_in, load_catalog
-from drafter.core.model import Report
+from drafter.core.model.indicators import NOT_COVERAGE, first_evidence, indicators_in, load_catalog
+from drafter.core.model.model import Report
 
 
 def _first_evidence(report: Report) -> dict[str, dict]:

@@ -8,8 +8,8 @@ from collections.abc import Iterator
 
 from drafter.core.checks.finding import Finding
 from drafter.core.checks.units import text_units
-from drafter.core.mapping import s3_content
-from drafter.core.model import SECTION_IDS, Report
+from drafter.core.model.model import SECTION_IDS, Report
+from drafter.core.reading.mapping import s3_content
 
 SECTION_NAMES = {
     "S1": "上一年度推进法治政府建设的主要举措和成效",

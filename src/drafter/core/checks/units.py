@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from drafter.core.model import Paragraph, Report, Section
+from drafter.core.model.model import Paragraph, Report, Section
 
 
 @dataclass

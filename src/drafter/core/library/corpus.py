@@ -1,10 +1,10 @@
 """The phrase library: the shipped seeds and the clerk's own past reports, as labelled passages.
 
-Each report is read by the importer (core/importer.read_report), which finds its sections
+Each report is read by the importer (core/reading/importer.read_report), which finds its sections
 (S1…S5) and work areas (A…J). Every body paragraph, and every sentence of a longer one,
-becomes a :class:`~drafter.core.passage.Passage` labelled with its section, area, the
-indicators it covers (core/indicators.indicators_in), its source (organ, year) and its
-fill-in template (core/templating.make_template).
+becomes a :class:`~drafter.core.library.passage.Passage` labelled with its section, area, the
+indicators it covers (core/model/indicators.indicators_in), its source (organ, year) and its
+fill-in template (core/library/templating.make_template).
 
 The clerk's reports are copied into ``paths.user_data_dir()/library`` with a manifest
 (library.json); the seeds stay where they are shipped and cannot be removed.
@@ -24,9 +24,9 @@ from pathlib import Path
 
 from drafter.core import paths
 from drafter.core.errors import DrafterError, InputError
-from drafter.core.model import Report
-from drafter.core.passage import Passage, split_sentences
-from drafter.core.seeds import load_seeds
+from drafter.core.library.passage import Passage, split_sentences
+from drafter.core.library.seeds import load_seeds
+from drafter.core.model.model import Report
 from drafter.resources import seeds_dir
 
 ACCEPTED_SUFFIXES = (".docx", ".txt")
@@ -202,7 +202,7 @@ def _paragraph_area(lead: str, text: str, area: str | None, year: int) -> str | 
     """A paragraph's work area: its run-in heading (the lead, or a short first sentence
     such as "严格推行行政执法三项制度。") when that points clearly at an area, else the area
     of the section it sits in, else what the mapping makes of the paragraph."""
-    from drafter.core.mapping import heading_area_strength, map_heading
+    from drafter.core.reading.mapping import heading_area_strength, map_heading
 
     first = split_sentences(text)[0] if text else ""
     heading = lead or (first if len(first) <= RUNIN_MAX else "")
@@ -215,7 +215,7 @@ def _paragraph_area(lead: str, text: str, area: str | None, year: int) -> str | 
 
 def _passage_cache_path(entry: Entry, path: Path) -> Path:
     from drafter import __version__
-    from drafter.core.tokenizer import dictionary_fingerprint
+    from drafter.core.model.tokenizer import dictionary_fingerprint
 
     st = path.stat() if path.exists() else None
     key = hashlib.sha1(
@@ -228,8 +228,8 @@ def _passage_cache_path(entry: Entry, path: Path) -> Path:
 def _file_digest(src: Path) -> str:
     """The first 10 hex digits of the file's SHA-1, read in chunks after the size check
     (a 1.2 GB file is refused before it is read)."""
-    from drafter.core.docx_reader import MAX_DOCX_BYTES
-    from drafter.core.source_read import MAX_TEXT_BYTES, READ_CHUNK, checked_size
+    from drafter.core.reading.docx_reader import MAX_DOCX_BYTES
+    from drafter.core.reading.source_read import MAX_TEXT_BYTES, READ_CHUNK, checked_size
 
     cap = MAX_DOCX_BYTES if src.suffix.lower() == ".docx" else MAX_TEXT_BYTES
     try:
@@ -250,7 +250,7 @@ def _file_digest(src: Path) -> str:
 
 
 def _read(path: Path) -> Report:
-    from drafter.core.importer import read_report
+    from drafter.core.reading.importer import read_report
 
     return read_report(path)
 
@@ -265,9 +265,9 @@ def _body_paragraphs(report: Report) -> Iterator[tuple[str, str | None, str, str
 
 def passages_of(report: Report, organ: str, year: int, entry: str) -> Iterator[Passage]:
     """The labelled passages of one report (paragraphs, each followed by its sentences)."""
-    from drafter.core.indicators import indicators_in
-    from drafter.core.mapping import s3_content
-    from drafter.core.templating import make_template
+    from drafter.core.library.templating import make_template
+    from drafter.core.model.indicators import indicators_in
+    from drafter.core.reading.mapping import s3_content
 
     meta = report.metadata
     names = [n for n in {organ, meta.organ, meta.signature} if n]

@@ -1,7 +1,7 @@
 """Breaking a long 公文 title into balanced lines at word boundaries (GB/T 9704 7.3.1).
 
 A title longer than a line is split into the fewest lines that fit, with breaks only
-between words (core.tokenizer.words: jieba's dictionary and the domain dictionary, from the
+between words (core.model.tokenizer.words: jieba's dictionary and the domain dictionary, from the
 word index, without jieba's one-second load) (a year stays with its 年/年度, a bracketed name
 stays whole, punctuation never starts a line), choosing the split whose lines are closest in length (梯形/菱形),
 upper lines the longer on a tie.
@@ -13,7 +13,7 @@ import itertools
 import math
 import re
 
-from drafter.core import tokenizer
+from drafter.core.model import tokenizer
 
 _OPENERS = "《〈“‘（(〔【"
 _CLOSERS = "》〉”’）)〕】"

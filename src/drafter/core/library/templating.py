@@ -1,5 +1,5 @@
 """Passages as fill-in templates: years, dates, figures, document numbers, organ and place
-names and people's names become blanks in the one convention of core/blanks.py.
+names and people's names become blanks in the one convention of core/model/blanks.py.
 
 A clerk inserting a phrase from another organ's report must never carry over that organ's
 name or figures by accident: everything specific becomes "【填：…】". Years are labelled
@@ -17,11 +17,11 @@ from jinja2 import FileSystemLoader, TemplateError, TemplateNotFound, Undefined
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 
-from drafter.core import tokenizer
-from drafter.core.blanks import blank, fill, find_blanks
 from drafter.core.errors import DrafterError
-from drafter.core.figures import extract_figures
-from drafter.core.punctuation import to_fullwidth
+from drafter.core.model import tokenizer
+from drafter.core.model.blanks import blank, fill, find_blanks
+from drafter.core.model.figures import extract_figures
+from drafter.core.model.punctuation import to_fullwidth
 from drafter.resources import template_path
 
 # Blank labels (the GUI and the checker read them as plain labels).

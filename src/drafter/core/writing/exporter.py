@@ -1,7 +1,7 @@
 """Report → .docx laid out per GB/T 9704-2012, driven by templates/layout/gbt9704.json.
 
 python-docx gives the package (parts, footers, settings); the body is written as raw
-WordprocessingML (core/docx_xml.py) so that every run carries its font in all four slots,
+WordprocessingML (core/writing/docx_xml.py) so that every run carries its font in all four slots,
 every paragraph its exact line pitch, and the page its line grid. The order of the
 document: optional 版头, title, 主送机关, opening and body (headings numbered by
 Report.blocks()), 结语, 附件说明, 落款 (with or without 印章), 附注, optional 版记 on the last
@@ -19,8 +19,11 @@ from pathlib import Path
 import docx
 from lxml import etree
 
-from drafter.core.blanks import blank
-from drafter.core.docx_xml import (
+from drafter.core.errors import DrafterError, ExportError
+from drafter.core.model.blanks import blank
+from drafter.core.model.model import Block, Report
+from drafter.core.storage import atomic_write_bytes
+from drafter.core.writing.docx_xml import (
     Border,
     RunStyle,
     W,
@@ -32,12 +35,9 @@ from drafter.core.docx_xml import (
     record_table,
     sub,
 )
-from drafter.core.errors import DrafterError, ExportError
-from drafter.core.layout import Layout
-from drafter.core.model import Block, Report
-from drafter.core.page_fill import body_fill
-from drafter.core.storage import atomic_write_bytes
-from drafter.core.title_lines import split_title
+from drafter.core.writing.layout import Layout
+from drafter.core.writing.page_fill import body_fill
+from drafter.core.writing.title_lines import split_title
 
 
 @dataclass
@@ -214,7 +214,7 @@ class _Builder:
         title = self.meta.title.strip() or blank("标题")
         lines = split_title(title, int(el.get("max_chars", 20)))
         # Off the line grid: a 22 pt line would take two grid rows in LibreOffice, where
-        # Word keeps the exact 579-twip line (core.page_fill counts one row a line).
+        # Word keeps the exact 579-twip line (core.writing.page_fill counts one row a line).
         p = self.para("GwTitle", align="center", snap_to_grid=False, mark=self.style("title"))
         add_run(p, "\n".join(lines), self.style("title"))
 
@@ -310,7 +310,7 @@ class _Builder:
 
         A spacer paragraph of exact height pushes the table down (renderers agree on exact
         heights, where not all honour floating tables or a page's vertical alignment). It
-        shares the body's last page when it fits under the body (core.page_fill estimates
+        shares the body's last page when it fits under the body (core.writing.page_fill estimates
         how far the body reaches); otherwise it gets a page of its own, a section whose
         footers carry no page number (GB/T 9704 7.5).
         """

@@ -1,7 +1,7 @@
 """Reading a source document into paragraphs: .txt decoding, format sniffing, size caps.
 
 .txt files come in UTF-8 (with or without BOM), GB18030/GBK or UTF-16; .docx goes through
-core/docx_reader.py. Anything else (.doc, .wps, .pdf, images, binary junk) is refused with
+core/reading/docx_reader.py. Anything else (.doc, .wps, .pdf, images, binary junk) is refused with
 a message telling the clerk to save the file as .docx, and, when LibreOffice is installed,
 :func:`convert_with_libreoffice` turns .doc/.wps/.rtf/.odt into .docx.
 """
@@ -9,11 +9,13 @@ a message telling the clerk to save the file as .docx, and, when LibreOffice is 
 from __future__ import annotations
 
 import os
-import stat
 import unicodedata
 from pathlib import Path
 
-from drafter.core.errors import DrafterError, InputError
+from drafter.core.bounded_read import READ_CHUNK, checked_size, read_capped
+from drafter.core.errors import InputError
+
+__all__ = ["READ_CHUNK", "checked_size", "read_capped"]  # kept here for the readers
 
 MAX_TEXT_BYTES = 8 * 1024 * 1024  # a report is ~20 KB; 8 MB is far beyond any real one
 MAX_PARAGRAPHS = 20_000  # a long report has ~500; checks and export stay within seconds
@@ -146,54 +148,6 @@ def _checked(text: str, name: str, legacy: bool = False) -> str:
             if rare > 0.2 * len(cjk):
                 raise InputError(name, "不是文本文件（解码后多为生僻字，像是二进制内容）")
     return text
-
-
-READ_CHUNK = 1 << 20
-
-
-def checked_size(path: Path, cap: int, beyond: str, error: type[DrafterError] = InputError) -> int:
-    """The size of a source file, refusing a missing, empty, oversized or not regular one
-    (a FIFO or a device would block or never end); ``error`` names the file, ``beyond``
-    says why a file over ``cap`` bytes is refused."""
-    name = str(path)
-    try:
-        st = path.stat()
-    except OSError as exc:
-        raise error(name, f"无法读取（{exc.strerror}）") from None
-    if stat.S_ISDIR(st.st_mode):
-        raise error(name, "这是一个文件夹，不是文件")
-    if not stat.S_ISREG(st.st_mode):
-        raise error(name, "不是普通文件（管道、设备等），无法读取")
-    size = st.st_size
-    if size == 0:
-        raise error(name, "文件是空的")
-    if size > cap:
-        raise error(
-            name, f"文件过大（{size / 1048576:.0f} MB），{beyond}（上限 {cap // 1048576} MB）"
-        )
-    return size
-
-
-def read_capped(path: Path, cap: int, beyond: str, error: type[DrafterError] = InputError) -> bytes:
-    """A regular file's bytes, read in bounded chunks and never more than ``cap`` (a file
-    that grows while being read is refused like an oversized one)."""
-    name = str(path)
-    checked_size(path, cap, beyond, error)
-    chunks: list[bytes] = []
-    total = 0
-    try:
-        with path.open("rb") as fh:
-            while True:
-                chunk = fh.read(min(READ_CHUNK, cap + 1 - total))
-                if not chunk:
-                    break
-                chunks.append(chunk)
-                total += len(chunk)
-                if total > cap:
-                    raise error(name, f"文件过大，{beyond}（上限 {cap // 1048576} MB）")
-    except OSError as exc:
-        raise error(name, f"无法读取（{exc.strerror}）") from None
-    return b"".join(chunks)
 
 
 def read_text_file(path: Path) -> str:

@@ -11,8 +11,8 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from drafter.core.corpus import Entry, Library
-from drafter.core.retrieval import Suggester
+from drafter.core.library.corpus import Entry, Library
+from drafter.core.library.retrieval import Suggester
 
 
 @dataclass

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from drafter.core.docx_xml import W
+from drafter.core.writing.docx_xml import W
 
 NO_LINE_START = set("，。、；：？！）》〉」』】〕”’…—·,.;:?!)%")
 NO_LINE_END = set("（《〈「『【〔“‘(")

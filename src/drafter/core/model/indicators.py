@@ -4,7 +4,7 @@ Detection works sentence by sentence. An indicator is covered by a sentence when
 rules matches there:
 
 - ``words``: groups of alternatives ("复议 受理|审结"), every group present in the sentence as a
-  word: an occurrence that starts and ends inside jieba words (core/tokenizer, with the domain
+  word: an occurrence that starts and ends inside jieba words (core/model/tokenizer, with the domain
   dictionary) does not count ("述法" is not in "讲述法律");
 - ``patterns``: regular expressions over the sentence;
 - ``cues``: the examples shown to the clerk, matched as words ("调解…案件": both words).
@@ -23,12 +23,12 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
-from drafter.core import tokenizer
-from drafter.core.figures import Figure, extract_figures
+from drafter.core.model import tokenizer
+from drafter.core.model.figures import Figure, extract_figures
 from drafter.resources import template_path
 
 if TYPE_CHECKING:
-    from drafter.core.model import Report
+    from drafter.core.model.model import Report
 
 SENTENCE_RE = re.compile(r"[^。！？；;!?\n]+[。！？；;!?]?")
 CLAUSE_RE = re.compile(r"[^，,：:]+")

@@ -10,9 +10,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from drafter.core.blanks import BLANK_RE
-from drafter.core.model import Metadata
-from drafter.core.outline import cn_value, parse_number
+from drafter.core.model.blanks import BLANK_RE
+from drafter.core.model.model import Metadata
+from drafter.core.reading.outline import cn_value, parse_number
 
 DOC_NUMBER = re.compile(
     r"([\u4e00-\u9fffA-Za-z]{1,16}[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*第?\s*\d{1,4}\s*号)"

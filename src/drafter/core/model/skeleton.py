@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from drafter.core.errors import DrafterError
-from drafter.core.model import Metadata, Report, Section
+from drafter.core.model.model import Metadata, Report, Section
 from drafter.resources import template_path
 
 

@@ -13,8 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from drafter.core.errors import DraftError, InputError
-from drafter.core.front_matter import split_metadata
-from drafter.core.mapping import (
+from drafter.core.model.model import Paragraph, Report, Section
+from drafter.core.model.skeleton import skeleton_for_year
+from drafter.core.reading.front_matter import split_metadata
+from drafter.core.reading.mapping import (
     area_scores,
     best_area,
     heading_area_strength,
@@ -23,10 +25,19 @@ from drafter.core.mapping import (
     s3_content,
     section_by_wording,
 )
-from drafter.core.model import Paragraph, Report, Section
-from drafter.core.outline import Item, Node, build_outline, clean_line, heading_words, remove_debris
-from drafter.core.skeleton import skeleton_for_year
-from drafter.core.source_read import convert_with_libreoffice, read_text_file, text_paragraphs
+from drafter.core.reading.outline import (
+    Item,
+    Node,
+    build_outline,
+    clean_line,
+    heading_words,
+    remove_debris,
+)
+from drafter.core.reading.source_read import (
+    convert_with_libreoffice,
+    read_text_file,
+    text_paragraphs,
+)
 
 AREA_CONFIDENT = 4.0  # heading-wording score above which a heading names its own area
 
@@ -71,7 +82,12 @@ class ImportResult:
 
 def source_paragraphs(path: Path) -> list[str]:
     """The paragraphs of a .docx or .txt file (unsupported formats raise InputError)."""
-    from drafter.core.source_read import MAX_TEXT_BYTES, checked_size, refuse_unsupported, sniff
+    from drafter.core.reading.source_read import (
+        MAX_TEXT_BYTES,
+        checked_size,
+        refuse_unsupported,
+        sniff,
+    )
 
     name = str(path)
     try:
@@ -92,7 +108,7 @@ def source_paragraphs(path: Path) -> list[str]:
     refuse_unsupported(path, head)
     ext = path.suffix.lower()
     if ext in (".docx", ".docm", ".dotx", ".wpsx") or sniff(head) == "zip":
-        from drafter.core.docx_reader import docx_paragraphs
+        from drafter.core.reading.docx_reader import docx_paragraphs
 
         return docx_paragraphs(path)
     if ext in (".txt", ".text", ".md", "") or sniff(head) == "text":
@@ -363,7 +379,7 @@ def import_file(
     else:
         year_to = year or year_from + 1
     if year_from and year_to != year_from:
-        from drafter.core.rollforward import roll_forward as do_roll
+        from drafter.core.reading.rollforward import roll_forward as do_roll
 
         notes.extend(do_roll(report, year_to, source=p.name))
     elif year_to and not year_from:

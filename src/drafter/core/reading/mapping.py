@@ -12,10 +12,10 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from drafter.core import tokenizer
-from drafter.core.indicators import evidence_counts, load_catalog
-from drafter.core.model import AREA_IDS
-from drafter.core.skeleton import all_skeletons
+from drafter.core.model import tokenizer
+from drafter.core.model.indicators import evidence_counts, load_catalog
+from drafter.core.model.model import AREA_IDS
+from drafter.core.model.skeleton import all_skeletons
 
 # ----- sections by wording --------------------------------------------------------------
 

@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from drafter.core.errors import InputError
-from drafter.core.model import cn_number, heading_number
-from drafter.core.source_read import MAX_PARAGRAPHS, checked_size
+from drafter.core.model.model import cn_number, heading_number
+from drafter.core.reading.source_read import MAX_PARAGRAPHS, checked_size
 
 MAX_DOCX_BYTES = 64 * 1024 * 1024
 MAX_ENTRIES = 3000
@@ -503,7 +503,7 @@ def docx_paragraphs(path: str | Path) -> list[str]:
                 and 0 < len(text.strip()) <= 50
             ):
                 # a heading by style only (no number typed, no list): number it by level
-                from drafter.core.outline import parse_number
+                from drafter.core.reading.outline import parse_number
 
                 if not parse_number(text.strip()) and not _looks_title(text):
                     lvl = sinfo.outline + 1

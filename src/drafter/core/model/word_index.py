@@ -8,7 +8,7 @@ in the user cache folder (about a second, once per machine), every prefix of a w
 too (with frequency 0), as jieba keeps them; segmenting then builds jieba's DAG by looking up
 the text's substrings (extended only while they are prefixes of some word, and remembered for
 the process) and takes jieba's own maximum-probability route over it: the result of ``jieba.Tokenizer.cut(text, HMM=False)`` with the domain words
-added. core.tokenizer.words() is the entry point; it uses jieba itself when there is no index
+added. core.model.tokenizer.words() is the entry point; it uses jieba itself when there is no index
 (no dict.txt next to jieba, an unwritable cache) or when jieba is loaded anyway.
 """
 
@@ -26,6 +26,7 @@ from functools import cache
 from pathlib import Path
 
 from drafter.core import paths
+from drafter.core.model.domain_words import domain_frequencies
 
 FORMAT = 2  # of the index file (part of its name): 2 = prefixes stored
 _ASCII_WORD = re.compile(r"[a-zA-Z0-9]")
@@ -46,8 +47,6 @@ def _jieba_dict() -> Path | None:
 
 
 def _domain_words() -> dict[str, int | None]:
-    from drafter.core.tokenizer import domain_frequencies
-
     return domain_frequencies()
 
 
@@ -286,7 +285,7 @@ def cut(text: str) -> list[str] | None:
     """jieba's dictionary segmentation of text (HMM off, domain words added), without jieba;
     None when there is no index (no dict.txt next to jieba, an unwritable cache).
 
-    Thread-safe. core.tokenizer.words() is the function to call: it falls back on jieba.
+    Thread-safe. core.model.tokenizer.words() is the function to call: it falls back on jieba.
     """
     with _lock:
         idx = _index()

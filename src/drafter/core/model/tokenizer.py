@@ -8,7 +8,7 @@ the GUI thread (``retrieval.warm_up()`` does). Nothing here imports jieba at mod
 
 - :func:`words`: word boundaries (indicator detection, heading similarity, title breaking):
   jieba's dictionary cut, HMM off. Until jieba is loaded it is answered from the word index
-  (core.word_index: the same dictionary in SQLite, the same result) so `check`, `import` and
+  (core.model.word_index: the same dictionary in SQLite, the same result) so `check`, `import` and
   `export` never load jieba.
 - :func:`search_tokens`: the phrase library's ranking tokens (jieba, search mode).
 - :func:`tagged`, :func:`dictionary_pos`: parts of speech, for templating only (jieba.posseg).
@@ -20,10 +20,11 @@ import re
 import threading
 from functools import cache
 
-from drafter.core import paths, word_index
+from drafter.core import paths
+from drafter.core.model import word_index
+from drafter.core.model.domain_words import DICT_FILE, domain_terms, freq_for
 from drafter.resources import template_path
 
-DICT_FILE = "domain_dict.txt"
 STOPWORDS_FILE = "stopwords.txt"
 
 _lock = threading.Lock()
@@ -32,17 +33,6 @@ _pos_tokenizer = None  # jieba.posseg.POSTokenizer over it
 
 # Tokens worth nothing for ranking: numbers, punctuation, Latin noise.
 _NOISE_RE = re.compile(r"^[\W\d_.%％·]+$")
-
-
-@cache
-def domain_terms() -> dict[str, str]:
-    """The domain dictionary as term → part-of-speech tag."""
-    out: dict[str, str] = {}
-    for line in template_path(DICT_FILE).read_text(encoding="utf-8").splitlines():
-        parts = line.split()
-        if parts:
-            out[parts[0]] = parts[2] if len(parts) > 2 else "n"
-    return out
 
 
 @cache
@@ -99,7 +89,7 @@ def load() -> None:
         tok.initialize()
         # The domain dictionary (what load_userdict does, from the parsed file).
         for term, flag in domain_terms().items():
-            tok.add_word(term, freq=_freq_for(term), tag=flag)
+            tok.add_word(term, freq=freq_for(term), tag=flag)
         _tokenizer = tok
 
 
@@ -124,25 +114,6 @@ def jieba_tokenizer():
     """The shared jieba.Tokenizer with the domain dictionary (loads it if needed)."""
     load()
     return _tokenizer
-
-
-@cache
-def _freqs() -> dict[str, int]:
-    out = {}
-    for line in template_path(DICT_FILE).read_text(encoding="utf-8").splitlines():
-        parts = line.split()
-        if len(parts) > 1 and parts[1].isdigit():
-            out[parts[0]] = int(parts[1])
-    return out
-
-
-def _freq_for(term: str) -> int | None:
-    return _freqs().get(term)
-
-
-def domain_frequencies() -> dict[str, int | None]:
-    """Each domain term with its frequency (None: jieba's add_word picks one that keeps it whole)."""
-    return {w: _freq_for(w) for w in domain_terms()}
 
 
 def prepare_words() -> None:

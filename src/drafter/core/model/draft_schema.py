@@ -24,7 +24,7 @@ import math
 from typing import Any
 
 from drafter.core.errors import DraftError
-from drafter.core.model import AREA_IDS, ORGAN_KINDS, SCHEMA_VERSION, SECTION_IDS
+from drafter.core.model.model import AREA_IDS, ORGAN_KINDS, SCHEMA_VERSION, SECTION_IDS
 
 MAX_SECTION_DEPTH = 8  # S1 → area → sub-areas: real drafts use 2
 MAX_PARAGRAPHS = 20_000  # a long report has ~500
@@ -290,7 +290,7 @@ class _Walk:
         return d
 
     def skeleton(self, value: Any, year: int) -> str:
-        from drafter.core.skeleton import skeleton_for_year, skeleton_ids
+        from drafter.core.model.skeleton import skeleton_for_year, skeleton_ids
 
         if isinstance(value, str) and value in skeleton_ids():
             return value

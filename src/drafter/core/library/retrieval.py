@@ -20,8 +20,9 @@ from typing import Protocol
 import numpy as np
 
 from drafter import __version__
-from drafter.core import paths, tokenizer
-from drafter.core.bm25_index import (
+from drafter.core import paths
+from drafter.core.errors import DrafterError
+from drafter.core.library.bm25_index import (
     BM25Builder,
     BM25Index,
     index_blobs,
@@ -29,9 +30,9 @@ from drafter.core.bm25_index import (
     read_file,
     write_file,
 )
-from drafter.core.errors import DrafterError
-from drafter.core.model import AREA_IDS, SECTION_IDS
-from drafter.core.passage import KINDS, Passage, split_sentences
+from drafter.core.library.passage import KINDS, Passage, split_sentences
+from drafter.core.model import tokenizer
+from drafter.core.model.model import AREA_IDS, SECTION_IDS
 
 INDEX_VERSION = 2  # 2: texts as UTF-8 blobs with byte offsets
 AREA_BOOST = 0.6  # score × 1.6 for a passage of the area being written
@@ -42,7 +43,7 @@ FOLD_SIMILARITY = 0.8  # shingle overlap above which two passages count as one
 
 
 class PassageSource(Protocol):
-    """What the suggester needs of a library (core.corpus.Library provides it)."""
+    """What the suggester needs of a library (core.library.corpus.Library provides it)."""
 
     def fingerprint(self) -> str: ...
 
@@ -458,7 +459,7 @@ def default_suggester() -> Suggester:
     """The suggester over the user's library (seeds + own reports), created once per
     user data folder."""
     global _default
-    from drafter.core.corpus import Library
+    from drafter.core.library.corpus import Library
 
     library = Library.open()
     with _default_lock:

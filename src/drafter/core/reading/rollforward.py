@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import re
 
-from drafter.core.figures import extract_figures
-from drafter.core.indicators import coverage_text, detect_indicators
-from drafter.core.model import LastYear, Report
-from drafter.core.skeleton import skeleton_for_year
+from drafter.core.model.figures import extract_figures
+from drafter.core.model.indicators import coverage_text, detect_indicators
+from drafter.core.model.model import LastYear, Report
+from drafter.core.model.skeleton import skeleton_for_year
 
 _PROTECTED = re.compile(
     r"《[^《》]{0,120}》"  # titles of laws and documents
