@@ -160,7 +160,7 @@ class DraftLock:
 def acquire(draft: str | Path, token: str) -> DraftLock:
     """Take the draft's lock for the window ``token``; raises DraftLocked when a live owner
     holds it. A stale lock is taken over."""
-    draft = Path(os.path.abspath(draft))
+    draft = Path(os.path.realpath(draft))  # one lock whatever link the file is opened by
     lock = lock_path(draft)
     me = current_owner(token)
     data = json.dumps(me.to_dict()).encode("utf-8")

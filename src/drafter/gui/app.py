@@ -64,6 +64,9 @@ def make_app(argv: list[str] | None = None) -> QApplication:
 
 def open_window(draft_path: str | None = None) -> MainWindow:
     """The main window, shown, with the draft (if any) opened once the event loop runs."""
+    from drafter.gui.window_switch import serve
+
+    serve(QApplication.instance())  # 切换到已打开的窗口 from another instance
     window = MainWindow()
     window.show()
     QTimer.singleShot(0, window.warm_up)

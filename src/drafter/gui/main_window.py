@@ -39,6 +39,7 @@ from drafter.gui.navigator import CHECK, META, OPENING
 from drafter.gui.section_walk import SectionWalk
 from drafter.gui.settings import Settings, WindowState
 from drafter.gui.start_page import StartPage
+from drafter.gui.startup_checks import folder_warnings
 from drafter.gui.status import DONE, EMPTY, LABELS, MARKS, MISSING, PROGRESS
 from drafter.gui.status_flow import StatusFlow
 
@@ -84,6 +85,10 @@ class MainWindow(QMainWindow):
         self.opening_section: Section | None = None
         self.status_message = QLabel("")
         self.statusBar().addPermanentWidget(self.status_message)
+        self.folder_warnings = folder_warnings()  # a locked-down PC: say what is off
+        self.folder_label = QLabel("；".join(self.folder_warnings))
+        self.folder_label.setVisible(bool(self.folder_warnings))
+        self.statusBar().addWidget(self.folder_label)
 
         self.start_page.createRequested.connect(self.new_report)
         self.start_page.importRequested.connect(self.choose_import)
@@ -220,8 +225,11 @@ class MainWindow(QMainWindow):
     def show_start(self) -> None:
         self.stack.setCurrentWidget(self.start_page)
         self.start_page.set_recent(self.settings.recent_drafts)
-        recoveries = storage.find_recoveries()
+        recoveries, problems = storage.scan_recoveries(skip_owners=[self.document.owner])
         self.start_page.set_recovery(recoveries[0] if recoveries else None)
+        if problems:  # bad recovery files were set aside: say so, start anyway
+            self.statusBar().showMessage("；".join(problems), 30000)
+        self.recovery_problems = problems
         enable_for_report(self.action_map, False)
         self.update_title()
 
@@ -352,10 +360,12 @@ class MainWindow(QMainWindow):
     def dirty(self, value: bool) -> None:
         self.document.set_dirty(value)
 
-    def set_report(self, report: Report, path: Path | None, dirty: bool = False) -> None:
+    def set_report(
+        self, report: Report, path: Path | None, dirty: bool = False, read_only: bool = False
+    ) -> None:
         self.build_workspace()
         self.detection.clear()
-        self.document.open(report, path, dirty)
+        self.document.open(report, path, dirty, read_only)
         self.navigator.set_report(report, self.skeleton)
         self.refresh_all_statuses()
         self.stack.setCurrentWidget(self.workspace)
@@ -439,7 +449,8 @@ class MainWindow(QMainWindow):
         name = self.document.display_name
         title = self.report.metadata.title or self.report.metadata.organ
         star = "*" if self.dirty else ""
-        self.setWindowTitle(f"{star}{name}（{title}）— {APP_TITLE}")
+        only = "（只读）" if self.document.read_only else ""
+        self.setWindowTitle(f"{star}{name}{only}（{title}）— {APP_TITLE}")
 
     def show_error(self, exc: BaseException, tb: str = "") -> None:
         if isinstance(exc, DrafterError):
