@@ -203,7 +203,7 @@ def print_table(checked: list[Checked], out) -> None:
     rows = []
     for c in checked:
         if c.error:
-            rows.append([c.path.name, "-", "-", "-", "-", "-", "无法读取（见上方说明）"])
+            rows.append([c.path.name, "-", "-", "-", "-", "-", "无法读取"])
             continue
         res = c.result
         missing = [s for s in ("S1", "S2", "S3", "S4") if not res.sections[s]]

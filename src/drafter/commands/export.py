@@ -31,7 +31,7 @@ def register(sub) -> None:
 
 def _exists(path: str) -> bool:
     try:
-        return Path(path).exists()
+        return Path(path).exists() and not Path(path).is_dir()  # a folder: export says so
     except OSError:
         return False  # a name the system refuses: the export says why
 
