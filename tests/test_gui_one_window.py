@@ -219,3 +219,20 @@ def test_a_malformed_draft_is_refused_with_the_field_named(qtbot, tmp_path):
 def test_lock_owner_is_described_for_the_clerk():
     owner = draft_lock.current_owner("t")
     assert str(os.getpid()) in owner.describe() and "本机" in owner.describe()
+
+
+def test_temporary_files_of_killed_writes_are_removed_at_start(qtbot):
+    import time
+
+    from drafter.core.paths import user_config_dir
+
+    stale = user_config_dir() / ".settings.json.abc123.tmp"
+    fresh = user_config_dir() / ".settings.json.def456.tmp"  # maybe another instance's write
+    for f in (stale, fresh):
+        f.write_bytes(b"x" * 1000)
+    os.utime(stale, (time.time() - 3600, time.time() - 3600))
+    window = make_window(qtbot)
+    try:
+        assert not stale.exists() and fresh.exists()
+    finally:
+        close_quietly(window)

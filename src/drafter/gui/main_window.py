@@ -39,7 +39,7 @@ from drafter.gui.navigator import CHECK, META, OPENING
 from drafter.gui.section_walk import SectionWalk
 from drafter.gui.settings import Settings, WindowState
 from drafter.gui.start_page import StartPage
-from drafter.gui.startup_checks import folder_warnings
+from drafter.gui.startup_checks import clean_interrupted_writes, folder_warnings
 from drafter.gui.status import DONE, EMPTY, LABELS, MARKS, MISSING, PROGRESS
 from drafter.gui.status_flow import StatusFlow
 
@@ -85,6 +85,7 @@ class MainWindow(QMainWindow):
         self.opening_section: Section | None = None
         self.status_message = QLabel("")
         self.statusBar().addPermanentWidget(self.status_message)
+        clean_interrupted_writes()
         self.folder_warnings = folder_warnings()  # a locked-down PC: say what is off
         self.folder_label = QLabel("；".join(self.folder_warnings))
         self.folder_label.setVisible(bool(self.folder_warnings))

@@ -3,7 +3,7 @@ writable data, settings or cache folder. The app starts anyway and says what is 
 
 from __future__ import annotations
 
-from drafter.core import paths
+from drafter.core import paths, storage
 
 # folder kind → what the clerk loses without it
 _FOLDERS = (
@@ -25,3 +25,13 @@ def folder_warnings() -> list[str]:
         if reason:
             out.append(f"无法写入{kind}文件夹 {folder}（{reason}）：{loses}暂不可用")
     return out
+
+
+def clean_interrupted_writes() -> None:
+    """Remove temporary files a killed write left in the settings and data folders (drafts'
+    own folders are cleaned when a draft is opened, recovery files when they are listed)."""
+    for where in (paths.user_config_dir, paths.user_data_dir):
+        try:
+            storage.remove_stale_temps(where())
+        except OSError:
+            continue
