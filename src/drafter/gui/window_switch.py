@@ -71,7 +71,7 @@ def raise_window(token: str) -> bool:
     return True
 
 
-def raise_owner(owner: Owner, wait_ms: int = 1500) -> bool:
+def raise_owner(owner: Owner, wait_ms: int = 500) -> bool:
     """Bring the owner's window to the front; False when it cannot be reached (another
     computer, or an instance that does not answer)."""
     if owner.pid == os.getpid():
