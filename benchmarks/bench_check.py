@@ -141,7 +141,7 @@ def main() -> int:
         print(f"{'':16} {'':>7} {warm:>13.3f} s (drafter in process, warm)")
     print(
         f"(median/best of {args.runs} runs each, alternating, end to end as commands; "
-        "ratio < 0.5 meets the aim)"
+        "ratio ≤ 0.5 meets the aim)"
     )
     print(f"drafter's very first run, building the word index in a fresh cache: {first_run:.2f} s")
     shutil.rmtree(work, ignore_errors=True)

@@ -360,7 +360,23 @@ def main() -> int:
         f"{t_full:.1f} s, cache file {size:.0f} MB, cached load median "
         f"{sorted(loads)[2]:.3f} s (no jieba needed)"
     )
-    for label, t in (("paragraph/sentence queries", long_q), ("keyword queries", short_q)):
+    # For a draft (rolled forward from a seed): its own text is left out, and in S4 the
+    # plans are also found through its S2 items.
+    from drafter.core.library.draft_context import DraftView
+    from drafter.core.library.seeds import load_seeds
+    from drafter.core.reading.importer import import_file
+
+    view = DraftView.of(import_file(load_seeds()[3].path).report)
+    draft_q = timed(lambda q: sug.suggest(q, section="S1", area="G", draft=view), queries)
+    plan_q = timed(
+        lambda q: sug.suggest(q, section="S4", draft=view), ["下一步工作计划", *SHORT_QUERIES] * 20
+    )
+    for label, t in (
+        ("paragraph/sentence queries", long_q),
+        ("keyword queries", short_q),
+        ("paragraph queries with a draft", draft_q),
+        ("S4 queries with a draft's S2", plan_q),
+    ):
         print(
             f"suggest (tokenise + rank + boost + fold), {label}: wall p50 {pct(t, 0.5):.2f} ms, "
             f"p95 {pct(t, 0.95):.2f} ms; cpu p50 {pct(t.cpu, 0.5):.2f} ms, "

@@ -48,3 +48,22 @@ def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None, timeou
         env=e,
         timeout=timeout,
     )
+
+
+@pytest.fixture(scope="session")
+def bundle_dir(tmp_path_factory) -> Path:
+    """The one-folder pyinstaller bundle, built once per test session by packaging/build.sh
+    with this interpreter (which has the bundle extra): <tmp>/dist/drafter."""
+    import subprocess
+
+    base = tmp_path_factory.mktemp("bundle")
+    dist, work = base / "dist", base / "work"
+    build = subprocess.run(
+        ["bash", str(ROOT / "packaging" / "build.sh"), str(dist), str(work)],
+        capture_output=True,
+        text=True,
+        timeout=1500,
+        env=dict(os.environ, PYTHON=sys.executable),
+    )
+    assert build.returncode == 0, build.stdout[-2000:] + build.stderr[-4000:]
+    return dist / "drafter"

@@ -13,7 +13,7 @@ from drafter.core import storage
 from drafter.core.model.model import Paragraph, Section
 from drafter.core.model.skeleton import load_skeleton
 from drafter.gui.editor import SectionEditor
-from drafter.gui.navigator import CHECK, META
+from drafter.gui.page_ids import CHECK, META
 from drafter.gui.settings import Settings, WindowState
 from gui_helpers import close_quietly, editor_lines, make_window, type_text
 

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 
 FIND = (
@@ -96,15 +98,9 @@ def test_installed_wheel_finds_its_data(tmp_path):
     }
 
 
-def test_bundle_builds_and_runs(tmp_path):
-    dist, work = tmp_path / "dist", tmp_path / "work"
-    build = subprocess.run(
-        ["bash", str(ROOT / "packaging" / "build.sh"), str(dist), str(work)],
-        capture_output=True,
-        text=True,
-        timeout=1500,
-    )
-    assert build.returncode == 0, build.stdout[-2000:] + build.stderr[-4000:]
+@pytest.mark.bundle
+def test_bundle_builds_and_runs(bundle_dir, tmp_path):
+    dist = bundle_dir.parent
     exe = dist / "drafter" / "drafter"
     assert exe.is_file()
     ver = subprocess.run(
@@ -120,6 +116,10 @@ def test_bundle_builds_and_runs(tmp_path):
     assert (internal / "seeds" / "seeds.json").is_file()
     assert (internal / "templates" / "indicators.json").is_file()
     assert (internal / "jieba" / "dict.txt").is_file()
+    # Qt's Chinese catalog and the app's icon travel with the bundle.
+    assert (internal / "PySide6" / "Qt" / "translations" / "qtbase_zh_CN.qm").is_file()
+    assert (internal / "ui" / "drafter.svg").is_file()
+    assert (internal / "templates" / "qt_zh_CN_supplement.json").is_file()
     # The bundle does real work on its own data: import a seed (jieba, mapping), export it
     # (layout profile, title breaking) and check it (indicator catalog).
     seed = internal / "seeds" / "003_9cb397488837d2a1.txt"
@@ -173,3 +173,4 @@ def test_bundle_builds_and_runs(tmp_path):
     _, err = gui.communicate(timeout=30)
     assert alive, f"the bundled GUI exited: {err[-2000:]}"
     assert "Traceback" not in err and "Error" not in err, err[-2000:]
+    assert "qtbase_zh_CN" not in err, err[-2000:]  # the bundled app found Qt's Chinese catalog

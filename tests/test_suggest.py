@@ -20,9 +20,9 @@ from drafter.core.model.punctuation import to_fullwidth
 seed_cache = suggest_fixtures.seed_cache
 warm_home = suggest_fixtures.warm_home
 
-# Measured 89/97 = 91.8% when written (a constant top 5 from the commonest area, B, would
-# score 43%); the floor leaves room for small labelling changes.
-LEAVE_ONE_OUT_FLOOR = 0.85
+# Measured 89/97 = 91.8% when written, 91/97 = 93.8% with our own S2/S4 phrasing indexed
+# too (a constant top 5 from the commonest area, B, would score 43%); issue 17 holds it at 0.9.
+LEAVE_ONE_OUT_FLOOR = 0.9
 
 OWN_REPORT = """滨海区司法局2023年法治政府建设情况报告
 2023年，我局在区委、区政府的正确领导下，扎实推进法治政府建设，现将有关情况报告如下：
@@ -64,7 +64,9 @@ def test_the_area_being_written_is_boosted(suggester):
     boosted = suggester.suggest("建立健全工作机制", section="S1", area="G", n=5)
     assert plain[0].area != "G"  # without the boost another area leads …
     assert boosted[0].area == "G"  # … writing in S1.G puts a G passage first
-    assert {r.text for r in boosted} == {r.text for r in plain}  # a boost, not a filter
+    # A boost, not a filter: the best plain match stays and other areas still come.
+    assert plain[0].text in {r.text for r in boosted}
+    assert any(r.area != "G" for r in boosted)
 
 
 def test_an_empty_query_lists_the_section(suggester):

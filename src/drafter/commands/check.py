@@ -1,4 +1,4 @@
-"""`drafter check PATH... [--json] [--kind gov|dept] [--csv OUT]`.
+"""`drafter check PATH... [--json] [--kind gov|dept] [--csv OUT] [--requirements FILE]`.
 
 PATH is a draft (.json), a .docx, a .txt or a folder of them. Per file: the findings, the
 sections found and the indicator statuses; for several files also a summary table, and with
@@ -12,7 +12,7 @@ import csv
 import json
 import sys
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -37,6 +37,9 @@ def register(sub) -> None:
     p.add_argument(
         "--csv", metavar="OUT", help="把每份报告的指标情况写入 CSV（每行一份报告的一项指标）"
     )
+    p.add_argument(
+        "--requirements", metavar="FILE", help="审核部门的要求文件（提纲、必报指标、规范表述）"
+    )
     p.set_defaults(func=run)
 
 
@@ -47,6 +50,7 @@ class Checked:
     result: CheckResult | None = None
     error: str | None = None
     kind: str = ""
+    similar: list[str] = field(default_factory=list)  # similar-to: "other file（share）"
 
 
 def expand(paths: list[str]) -> list[Path]:
@@ -107,13 +111,14 @@ def _is_draft(path: Path) -> bool:
     return b'"schema"' in head
 
 
-def check_file(path: Path, kind: str | None) -> Checked:
+def check_file(path: Path, kind: str | None, requirements=None, wording=None) -> Checked:
     from drafter.core.checks import read_for_check, report_kind, run_checks
 
     try:
         report, source = read_for_check(path)
         k = kind or report_kind(report)
-        return Checked(path, report, run_checks(report, k, source), kind=k)
+        result = run_checks(report, k, source, wording=wording, requirements=requirements)
+        return Checked(path, report, result, kind=k)
     except DrafterError as exc:
         return Checked(path, error=exc.reason)
     except RecursionError:
@@ -122,6 +127,20 @@ def check_file(path: Path, kind: str | None) -> Checked:
         return Checked(path, error="无法读取（内存不足，文件是否过大？）")
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop a reviewing office's batch
         return Checked(path, error=f"无法检查（{type(exc).__name__}: {str(exc)[:200]}）")
+
+
+def compare_folder(checked: list[Checked]) -> None:
+    """similar-to: add to each report's findings the other reports it shares text with."""
+    from drafter.core.checks.finding import severity_rank
+    from drafter.core.checks.similarity import similarity_findings
+
+    ok = [c for c in checked if not c.error]
+    for c, found in zip(
+        ok, similarity_findings([(str(c.path), c.report) for c in ok]), strict=True
+    ):
+        c.result.findings.extend(s.finding for s in found)
+        c.result.findings.sort(key=lambda f: severity_rank(f.severity))  # stable
+        c.similar = [f"{Path(s.other).name}（{s.share:.0%}）" for s in found]
 
 
 # ----- text output ------------------------------------------------------------------------
@@ -237,11 +256,22 @@ def write_csv(checked: list[Checked], target: Path) -> None:
         with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
             w = csv.writer(fh)
             w.writerow(
-                ["file", "organ", "year", "kind", "indicator", "name", "level", "status", "figures"]
+                [
+                    "file",
+                    "organ",
+                    "year",
+                    "kind",
+                    "indicator",
+                    "name",
+                    "level",
+                    "status",
+                    "figures",
+                    "similar_to",
+                ]
             )
             for c in checked:
                 if c.error:
-                    w.writerow([str(c.path), "", "", "", "", "", "", "unreadable", c.error])
+                    w.writerow([str(c.path), "", "", "", "", "", "", "unreadable", c.error, ""])
                     continue
                 meta = c.report.metadata
                 for ind_id, st in c.result.indicators.items():
@@ -256,6 +286,7 @@ def write_csv(checked: list[Checked], target: Path) -> None:
                             st.get("level", ""),
                             st["status"],
                             "；".join(f["text"] for f in st["figures"]),
+                            "；".join(c.similar),
                         ]
                     )
         tmp.replace(target)
@@ -265,8 +296,18 @@ def write_csv(checked: list[Checked], target: Path) -> None:
 
 
 def run(args) -> int:
+    from drafter.core.checks.wording import default_wording
+
+    requirements = None
+    if args.requirements:
+        from drafter.core.checks.requirements import load_requirements
+
+        requirements = load_requirements(args.requirements)
+    wording = default_wording()  # read once; a bad list of the user's is named and exits 2
     files = expand(args.paths)
-    checked = [check_file(p, args.kind) for p in files]
+    checked = [check_file(p, args.kind, requirements, wording) for p in files]
+    if len(checked) > 1:
+        compare_folder(checked)
     for c in checked:
         if c.error:
             print(f"drafter: {c.path}: {' '.join(c.error.split())}", file=sys.stderr)

@@ -12,7 +12,6 @@ without one; saving there would fail anyway and says so.
 from __future__ import annotations
 
 import getpass
-import hashlib
 import json
 import os
 import socket
@@ -60,6 +59,8 @@ def lock_path(draft: str | Path) -> Path:
     p = Path(draft)
     name = p.name
     if len(name.encode("utf-8")) > 180:  # keep the lock's own name within 255 bytes
+        import hashlib  # only here: OpenSSL's loading is not paid at every start-up
+
         name = name[:40] + "-" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
     return p.with_name(f".~lock.{name}#")
 

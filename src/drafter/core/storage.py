@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 import os
@@ -279,6 +278,8 @@ def _recovery_dir() -> Path:
 
 
 def recovery_path(draft_path: str | Path | None, owner: str = "") -> Path:
+    import hashlib  # here, not at the top: OpenSSL's loading is not paid at every start-up
+
     key = str(Path(draft_path).resolve()) if draft_path else "untitled"
     digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
     tail = f"-{owner}" if owner else ""

@@ -5,11 +5,13 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from drafter.gui.main_window import APP_TITLE, MainWindow
+from drafter.gui.qt_chinese import install_translations
+from drafter.resources import ui_dir
 
 # Readable CJK UI fonts, first one installed wins (Windows, UOS/Kylin, other Linux).
 UI_FONTS = (
@@ -32,23 +34,13 @@ def ui_font() -> QFont:
     return font
 
 
-def install_translations(app: QApplication) -> bool:
-    """Qt's own words (确定/取消, 保存/不保存, the editor's context menu) in Simplified Chinese."""
-    if getattr(app, "_drafter_translator", None) is not None:
-        return True
-    translator = QTranslator(app)
-    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if not translator.load(
-        QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_", folder
-    ):
-        return False
-    app.installTranslator(translator)
-    app._drafter_translator = translator
-    return True
+def app_icon() -> QIcon:
+    """The app's icon (ui/drafter.svg, also installed by the .deb for its desktop entry)."""
+    return QIcon(str(ui_dir() / "drafter.svg"))
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
-    """The QApplication with CJK fonts and Chinese Qt strings.
+    """The QApplication with CJK fonts, Chinese Qt strings and the app's icon.
 
     Background jobs run Python code; a shorter GIL switch interval (default 5 ms) lets the
     GUI thread take its turn sooner while they do.
@@ -57,8 +49,14 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("drafter")
     app.setApplicationDisplayName(APP_TITLE)
+    app.setDesktopFileName("drafter")  # packaging/deb/drafter.desktop
+    app.setWindowIcon(app_icon())
     app.setFont(ui_font())
-    install_translations(app)
+    if not install_translations(app):
+        print(
+            "drafter: 未找到 Qt 的中文翻译（qtbase_zh_CN.qm），标准对话框将显示英文",
+            file=sys.stderr,
+        )
     return app
 
 

@@ -7,7 +7,7 @@ import copy
 
 from PySide6.QtCore import QObject
 
-from drafter.gui.navigator import CHECK, META, OPENING
+from drafter.gui.page_ids import CHECK, META, OPENING
 
 
 class CheckFlow(QObject):
@@ -26,11 +26,14 @@ class CheckFlow(QObject):
         if w.current_page != CHECK:
             w.show_page(CHECK)
         w.check_page.show_running()
+        requirements_file = w.settings.requirements_file  # the reviewing office's, if chosen
 
         def work(_progress):
             from drafter.core.checks import run_checks
+            from drafter.core.checks.requirements import load_requirements
 
-            return run_checks(snapshot)
+            req = load_requirements(requirements_file) if requirements_file else None
+            return run_checks(snapshot, requirements=req)
 
         def done(result) -> None:
             self.result = result

@@ -35,7 +35,7 @@ from drafter.gui.file_flow import FileFlow, dropped_path
 from drafter.gui.import_flow import ImportFlow
 from drafter.gui.jobs import Jobs
 from drafter.gui.library_flow import LibraryFlow
-from drafter.gui.navigator import CHECK, META, OPENING
+from drafter.gui.page_ids import CHECK, META, OPENING
 from drafter.gui.section_walk import SectionWalk
 from drafter.gui.settings import Settings, WindowState
 from drafter.gui.start_page import StartPage
@@ -200,6 +200,9 @@ class MainWindow(QMainWindow):
     def apply_settings(self) -> None:
         self.autosave_timer.start(max(1, self.settings.autosave_seconds) * 1000)
         self.start_page.set_defaults(self.settings.default_organ, self.settings.default_kind)
+        self.start_page.set_requirements(
+            self.settings.requirements_name if self.settings.requirements_file else ""
+        )
         if self.workspace is not None:
             self.section_page.suggest_panel.enabled = self.settings.suggestions_on
 
@@ -385,7 +388,13 @@ class MainWindow(QMainWindow):
 
     def new_report(self, organ: str, kind: str, year: int, skeleton_id: str) -> None:
         try:
-            report = new_report(organ, year, kind, skeleton_id)
+            if self.settings.requirements_file:  # the reviewing office's outline
+                from drafter.core.checks.requirements import load_requirements
+
+                req = load_requirements(self.settings.requirements_file)
+                report = req.new_report(organ, year, kind)
+            else:
+                report = new_report(organ, year, kind, skeleton_id)
         except DrafterError as exc:
             self.show_error(exc)
             return

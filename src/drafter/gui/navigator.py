@@ -8,10 +8,10 @@ from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
 from drafter.core.model.model import Report, Section
 from drafter.core.model.skeleton import Skeleton
+from drafter.gui.page_ids import CHECK, META, OPENING
 from drafter.gui.status import COLOURS, LABELS, MARKS
 
 ROLE = Qt.ItemDataRole.UserRole
-META, OPENING, CHECK = "meta", "opening", "check"
 
 
 def section_label(section: Section, skeleton: Skeleton | None) -> str:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from drafter.core.library.draft_context import DraftView
 from drafter.core.model.model import Report, Section
 from drafter.core.model.skeleton import SkeletonNode
 from drafter.gui.detection import DetectionCache
@@ -165,7 +166,10 @@ class SectionPage(QWidget):
         if self.section is None:
             return
         text = self.editor.current_text().strip() or self.section.heading
-        self.suggest_panel.request(text, self.section.section, self.section.area)
+        # The draft as it stands (the editor's text may not be committed yet): its own
+        # source report and the text it holds are never suggested back.
+        draft = DraftView.of(self.report, self.editor.toPlainText().splitlines())
+        self.suggest_panel.request(text, self.section.section, self.section.area, draft)
 
     # ----- find --------------------------------------------------------------------------
     def show_find(self, text: str = "") -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 
 from drafter.core.model.model import Section
-from drafter.gui.navigator import CHECK, META
+from drafter.gui.page_ids import CHECK, META
 
 
 class SectionWalk(QObject):

@@ -30,6 +30,8 @@ class Settings:
     font_set: str = "gb2312"
     autosave_seconds: int = 30
     suggestions_on: bool = True
+    requirements_file: str = ""  # a reviewing office's requirements file ("" = none)
+    requirements_name: str = ""  # its name, shown on the start page
     recent_drafts: list[str] = field(default_factory=list)
 
     @staticmethod

@@ -53,6 +53,8 @@ class StartPage(QWidget):
         self.recent_list = child(f, QListWidget, "recentList")
         self.recovery_box = child(f, QGroupBox, "recoveryBox")
         self.recovery_label = child(f, QLabel, "recoveryLabel")
+        self.requirements_label = child(f, QLabel, "requirementsLabel")
+        self.requirements_label.hide()
         self.recovery: Recovery | None = None
 
         for kind, label in KINDS:
@@ -92,6 +94,12 @@ class StartPage(QWidget):
         i = self.kind_combo.findData(kind)
         if i >= 0:
             self.kind_combo.setCurrentIndex(i)
+
+    def set_requirements(self, name: str) -> None:
+        """The reviewing office's requirements in use ("" = none): new reports follow them."""
+        self.requirements_label.setText(f"审核部门要求：{name}（新建报告按其提纲，检查按其要求）")
+        self.requirements_label.setVisible(bool(name))
+        self.skeleton_combo.setEnabled(not name)
 
     def set_recent(self, paths: list[str]) -> None:
         self.recent_list.clear()

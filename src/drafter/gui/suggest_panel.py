@@ -1,7 +1,9 @@
 """Suggested phrasing: passages from the phrase library ranked for the section and the paragraph
 under the cursor, inserted as templates whose "【填：…】" blanks Tab walks through.
 
-Queries run on the job pool (never on the GUI thread); only the newest answer is shown.
+Queries run on the job pool (never on the GUI thread); only the newest answer is shown. Each
+query carries the draft (core/draft_context.DraftView), so the clerk's own source report and
+text already in the draft never come back; each suggestion shows its source and year.
 """
 
 from __future__ import annotations
@@ -9,10 +11,19 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton
 
+from drafter.core.library.draft_context import DraftView
+from drafter.core.library.suggestion import Suggestion
 from drafter.gui.jobs import Jobs
 
 ROLE = Qt.ItemDataRole.UserRole
 MAX_QUERY = 200
+
+
+def source_label(s: Suggestion) -> str:
+    """Where a suggestion comes from, with its year ("静海区2019年度报告")."""
+    if s.year:
+        return s.source if str(s.year) in s.source else f"{s.source}（{s.year}年度）"
+    return s.source
 
 
 class SuggestPanel(QObject):
@@ -30,7 +41,7 @@ class SuggestPanel(QObject):
         self.ready = False
         self.enabled = True
         self._serial = 0
-        self._pending: tuple[str, str | None, str | None] | None = None
+        self._pending: tuple[str, str | None, str | None, DraftView | None] | None = None
         self.status.setText("正在载入表述库……（载入完成前可照常撰写）")
         self.button.clicked.connect(self.insert_current)
         self.listing.itemDoubleClicked.connect(lambda _item: self.insert_current())
@@ -45,9 +56,16 @@ class SuggestPanel(QObject):
         if self._pending is not None:
             self.request(*self._pending)
 
-    def request(self, query: str, section: str | None, area: str | None) -> None:
-        """Ask for suggestions for this text in this section (latest request wins)."""
-        self._pending = (query, section, area)
+    def request(
+        self,
+        query: str,
+        section: str | None,
+        area: str | None,
+        draft: DraftView | None = None,
+    ) -> None:
+        """Ask for suggestions for this text in this section of this draft (latest request
+        wins)."""
+        self._pending = (query, section, area, draft)
         if not self.enabled:
             self.status.setText("参考表述已在设置中关闭。")
             return
@@ -60,7 +78,9 @@ class SuggestPanel(QObject):
         def work(_progress):
             from drafter.core.library.retrieval import default_suggester
 
-            return default_suggester().suggest(query, section=section, area=area, n=8, wait=False)
+            return default_suggester().suggest(
+                query, section=section, area=area, n=8, wait=False, draft=draft
+            )
 
         self.jobs.run(
             work,
@@ -73,7 +93,7 @@ class SuggestPanel(QObject):
             return  # an older answer: a newer question is on its way
         self.listing.clear()
         for s in suggestions:
-            item = QListWidgetItem(f"{s.template}\n（来源：{s.source}）")
+            item = QListWidgetItem(f"{s.template}\n（来源：{source_label(s)}）")
             item.setData(ROLE, s.template)
             item.setToolTip(s.text)
             self.listing.addItem(item)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QFile, QIODevice, Qt
+from PySide6.QtCore import QCoreApplication, QFile, QIODevice, Qt
 from PySide6.QtUiTools import QUiLoader
 from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
@@ -11,11 +11,29 @@ from drafter.resources import ui_dir
 _loader: QUiLoader | None = None
 
 
+def _new_loader() -> QUiLoader:
+    """A QUiLoader that loads no Designer plugins: the forms use Qt's own widgets only, and
+    the plugins PySide6 ships (QQuickWidget, QWebEngineView, Python widgets) would pull in
+    their libraries at start-up (about 40 ms). QUiLoader looks for them in every library
+    path's designer/ folder when it is made, so the paths are left out while it is."""
+    app = QCoreApplication.instance()
+    paths = app.libraryPaths() if app is not None else []
+    if app is not None:
+        app.setLibraryPaths([])
+    try:
+        loader = QUiLoader()
+    finally:
+        if app is not None:
+            app.setLibraryPaths(paths)
+    loader.clearPluginPaths()
+    return loader
+
+
 def load_ui(name: str, parent: QWidget | None = None) -> QWidget:
     """The widget tree of ui/<name>.ui, parented to ``parent``."""
     global _loader
     if _loader is None:
-        _loader = QUiLoader()
+        _loader = _new_loader()
     path = ui_dir() / f"{name}.ui"
     f = QFile(str(path))
     if not f.open(QIODevice.OpenModeFlag.ReadOnly):

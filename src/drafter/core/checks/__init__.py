@@ -13,11 +13,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from drafter.core.checks.bases import check_bases
 from drafter.core.checks.conventions import check_conventions
 from drafter.core.checks.figures import check_figures, check_last_year
 from drafter.core.checks.finding import Finding, severity_rank
 from drafter.core.checks.indicators import check_indicators, check_plans
+from drafter.core.checks.requirements import Requirements, section_findings
 from drafter.core.checks.structure import check_structure, sections_found
+from drafter.core.checks.weaknesses import check_weaknesses
+from drafter.core.checks.wording import WordingList, check_wording, default_wording
 from drafter.core.model.indicators import indicator_statuses
 from drafter.core.model.model import Report
 
@@ -69,13 +73,25 @@ def report_kind(report: Report) -> str:
 
 
 def run_checks(
-    report: Report, kind: str | None = None, source: Source | None = None
+    report: Report,
+    kind: str | None = None,
+    source: Source | None = None,
+    wording: WordingList | None = None,
+    requirements: Requirements | None = None,
 ) -> CheckResult:
-    """All checks on a report; kind (gov|dept) defaults to the report's organ kind."""
+    """All checks on a report; kind (gov|dept) defaults to the report's organ kind;
+    wording: the canonical wording list (default: the shipped one and the user's additions);
+    requirements: a reviewing office's file (its outline, indicator levels and wording)."""
     kind = kind or report_kind(report)
     found = sections_found(report)
     statuses = indicator_statuses(report, kind)
+    wording = wording or default_wording()
     findings: list[Finding] = list(check_structure(report, found, from_file=source is not None))
+    if requirements is not None:
+        requirements.apply_levels(statuses, kind)
+        wording = wording.extended(requirements.phrases)
+        drop, add = section_findings(requirements, report.metadata.year, found)
+        findings = [f for f in findings if f.code not in drop] + add
     findings += check_indicators(report, statuses, kind)
     findings += check_plans(report, statuses)
     findings += check_figures(report)
@@ -83,6 +99,9 @@ def run_checks(
     findings += check_conventions(
         report, source.lines if source else None, source.debris if source else None
     )
+    findings += check_bases(report)
+    findings += check_weaknesses(report, found)
+    findings += check_wording(report, wording)
     findings.sort(key=lambda f: severity_rank(f.severity))  # stable: document order kept
     return CheckResult(findings, found, statuses)
 
@@ -101,10 +120,12 @@ def read_for_check(path: str | Path) -> tuple[Report, Source | None]:
     return built.report, Source(lines=lines, debris=debris)
 
 
-def check_path(path: str | Path, kind: str | None = None) -> tuple[Report, CheckResult]:
+def check_path(
+    path: str | Path, kind: str | None = None, requirements: Requirements | None = None
+) -> tuple[Report, CheckResult]:
     """Read a file and run every check on it."""
     report, source = read_for_check(path)
-    return report, run_checks(report, kind, source)
+    return report, run_checks(report, kind, source, requirements=requirements)
 
 
 __all__ = [

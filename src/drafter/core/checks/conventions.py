@@ -1,6 +1,6 @@
 """Writing conventions: 发文字号, 成文日期, heading numbering, half-width punctuation and
 brackets, unbalanced quotes and brackets, words repeated back to back, stray spaces, years that
-contradict the report year, the outdated 纲要 as current basis, unfilled blanks, page debris,
+contradict the report year, unfilled blanks, page debris,
 and paragraphs still word for word last year's.
 
 Checks on body text read the paragraphs as imported (the importer keeps their wording as
@@ -167,7 +167,7 @@ def _spaces(unit: TextUnit) -> Iterator[Finding]:
         )
 
 
-# ----- years, dates, the outdated 纲要 ----------------------------------------------------------
+# ----- years and dates ---------------------------------------------------------------
 
 _SENT_YEAR = re.compile(
     r"^\s*(?:[一二三四五六七八九十]是)?((?:19|20)\d{2})\s*年(?:度)?(?:全年)?[，,]"
@@ -175,10 +175,6 @@ _SENT_YEAR = re.compile(
 _OPENING_YEAR = re.compile(r"现将(?:我\S{0,6})?((?:19|20)\d{2})\s*年")
 _YEAR_IN_HEADING = re.compile(r"((?:19|20)\d{2})\s*年")
 _RANGE = re.compile(r"(?:19|20)\d{2}\s*[-—–－~～至到]\s*(?:19|20)\d{2}")
-_OLD_GANGYAO = re.compile(
-    r"法治政府建设实施纲要\s*[（(]\s*2015\s*年?\s*[-—–－~～至到]+\s*2020\s*年?\s*[）)]"
-)
-_LOOKING_BACK = re.compile(r"收官|圆满完成|期满|回顾|总结评估|全面完成")
 _ZERO_DATE = re.compile(r"(?:19|20)\d{2}年0\d月|(?<=月)0\d日")
 
 
@@ -222,22 +218,6 @@ def _year_finding(
         "核对年份；从去年报告改写的段落尤其要检查。",
         **unit.location(offset + m.start(1), offset + m.end(1)),
     )
-
-
-def _old_basis(report: Report, unit: TextUnit) -> Iterator[Finding]:
-    if report.metadata.year < 2021:
-        return
-    for a, b in sentences(unit.text):
-        sent = unit.text[a:b]
-        m = _OLD_GANGYAO.search(sent)
-        if m and not _LOOKING_BACK.search(sent):
-            yield Finding(
-                "outdated-basis",
-                "warning",
-                f"{report.metadata.year}年的报告仍以《法治政府建设实施纲要（2015－2020年）》为依据。",
-                "2021年起应依据《法治政府建设实施纲要（2021－2025年）》（中发〔2021〕33号）。",
-                **unit.location(a + m.start(), a + m.end()),
-            )
 
 
 def _dates(report: Report) -> Iterator[Finding]:
@@ -309,7 +289,6 @@ def check_conventions(
         yield from _repeats(unit)
         yield from _spaces(unit)
         yield from _years(report, unit)
-        yield from _old_basis(report, unit)
         if _ZERO_DATE.search(text):
             m = _ZERO_DATE.search(text)
             yield Finding(

@@ -29,7 +29,7 @@ def check_indicators(report: Report, statuses: dict[str, dict], kind: str) -> It
     where: dict[str, dict] | None = None
     for ind_id, st in statuses.items():
         ind = catalog[ind_id]
-        if not ind.required_for(kind):
+        if st.get("level", ind.level_for(kind)) != "required":  # a requirements file may say
             continue
         cues = "、".join(c.replace("…", "……") for c in ind.cues[:3])
         if st["status"] == "missing":

@@ -33,7 +33,7 @@ ACCEPTED_SUFFIXES = (".docx", ".txt")
 MANIFEST = "library.json"
 MIN_PASSAGE = 8  # characters; shorter body lines ("无。") are not phrasing worth offering
 MIN_SENTENCE = 10
-CORPUS_VERSION = 4  # bump when labelling or templating changes (invalidates caches)
+CORPUS_VERSION = 5  # bump when labelling or templating changes (invalidates caches)
 RUNIN_MAX = 30  # a first sentence this short may be a run-in heading
 CLEAR_AREA = 4.0  # mapping strength above which a run-in heading decides the area
 
@@ -226,8 +226,13 @@ def _passage_cache_path(entry: Entry, path: Path) -> Path:
 
 
 def _file_digest(src: Path) -> str:
-    """The first 10 hex digits of the file's SHA-1, read in chunks after the size check
-    (a 1.2 GB file is refused before it is read)."""
+    """The first 10 hex digits of the file's SHA-1 (see :func:`file_sha1`)."""
+    return file_sha1(src)[:10]
+
+
+def file_sha1(src: Path) -> str:
+    """The file's SHA-1, read in chunks after the size check (a 1.2 GB file is refused
+    before it is read)."""
     from drafter.core.reading.docx_reader import MAX_DOCX_BYTES
     from drafter.core.reading.source_read import MAX_TEXT_BYTES, READ_CHUNK, checked_size
 
@@ -246,7 +251,7 @@ def _file_digest(src: Path) -> str:
                 digest.update(chunk)
     except OSError as exc:
         raise InputError(str(src), f"无法读取（{exc.strerror}）") from None
-    return digest.hexdigest()[:10]
+    return digest.hexdigest()
 
 
 def _read(path: Path) -> Report:
@@ -265,19 +270,24 @@ def _body_paragraphs(report: Report) -> Iterator[tuple[str, str | None, str, str
 
 def passages_of(report: Report, organ: str, year: int, entry: str) -> Iterator[Passage]:
     """The labelled passages of one report (paragraphs, each followed by its sentences)."""
+    from drafter.core.library.organ_names import organ_forms
     from drafter.core.library.templating import make_template
     from drafter.core.model.indicators import indicators_in
     from drafter.core.reading.mapping import s3_content
 
     meta = report.metadata
-    names = [n for n in {organ, meta.organ, meta.signature} if n]
+    # Every form the report uses of its own name (short forms, abbreviations, 我办…).
+    full_text = "\n".join(p.lead + p.text for p in report.paragraphs())
+    others = tuple(n for n in (meta.organ, meta.signature) if n and n != organ)
+    forms = organ_forms(organ or meta.organ, full_text, others)
+    names = [n for n in {organ, meta.organ, meta.signature, *forms.names} if n]
     year = year or meta.year
 
     def make(
         text: str, kind: str, section: str | None, area: str | None, lead: str = ""
     ) -> Iterator[Passage]:
         sentences = split_sentences(text)
-        templates = [make_template(s, names, year) for s in sentences]
+        templates = [make_template(s, names, year, self_refs=forms) for s in sentences]
         yield Passage(
             text,
             "".join(templates),

@@ -6,14 +6,20 @@ rebuilt only when the library changes. Loading a cached index needs no jieba; a 
 tokens, so :func:`warm_up` (called by the GUI off its thread) loads jieba and the index in the
 background, and until jieba is ready a query is segmented against the index's own vocabulary
 instead of waiting for it.
+
+A query written in S2 or S4 (or naming them, core/section_intent.py) ranks that section's
+passages first; in S4 the weaknesses the draft names in S2 find passages too. Given the draft
+(core/draft_context.py), its own source report and text it already holds are never offered.
+The passages live in columns (core/passage_table.py); our own S2/S4 phrasing
+(core/standard_phrases.py) is indexed with the library's.
 """
 
 from __future__ import annotations
 
 import hashlib
 import threading
-from array import array
-from dataclasses import dataclass
+import time
+from itertools import chain
 from pathlib import Path
 from typing import Protocol
 
@@ -21,7 +27,7 @@ import numpy as np
 
 from drafter import __version__
 from drafter.core import paths
-from drafter.core.errors import DrafterError
+from drafter.core.library import standard_phrases
 from drafter.core.library.bm25_index import (
     BM25Builder,
     BM25Index,
@@ -30,16 +36,24 @@ from drafter.core.library.bm25_index import (
     read_file,
     write_file,
 )
-from drafter.core.library.passage import KINDS, Passage, split_sentences
+from drafter.core.library.draft_context import DraftFilter, DraftView
+from drafter.core.library.passage import KINDS, split_sentences
+from drafter.core.library.passage_table import PassageTable, TableWriter
+from drafter.core.library.section_intent import first_section
+from drafter.core.library.suggestion import Suggestion, parse_section_id, same, shingles
 from drafter.core.model import tokenizer
 from drafter.core.model.model import AREA_IDS, SECTION_IDS
 
-INDEX_VERSION = 2  # 2: texts as UTF-8 blobs with byte offsets
+__all__ = ["Suggester", "Suggestion", "default_suggester", "parse_section_id", "suggest"]
+
+INDEX_VERSION = 3  # 3: our own S2/S4 phrasing indexed with the library
 AREA_BOOST = 0.6  # score × 1.6 for a passage of the area being written
 SECTION_BOOST = 0.3  # score × 1.3 for a passage of the section being written
 CANDIDATES = 200  # passages re-ranked after BM25 (boosts, folding)
 CANDIDATE_FLOOR = 0.2  # … among those scoring at least this share of the best
-FOLD_SIMILARITY = 0.8  # shingle overlap above which two passages count as one
+PROBLEM_WEIGHT = 0.6  # in S4: weight of a plan's match with the draft's S2 items
+PRIOR_WEIGHT = 0.05  # in S2/S4: a section passage's usefulness (indicators, length)
+PROBLEM_CHARS = 600  # at most this much of the draft's S2 is read for S4
 
 
 class PassageSource(Protocol):
@@ -50,185 +64,28 @@ class PassageSource(Protocol):
     def passages(self): ...
 
 
-@dataclass
-class Suggestion:
-    text: str
-    template: str
-    source: str
-    section: str | None
-    area: str | None
-    score: float
-    kind: str = "paragraph"
-    indicators: tuple[str, ...] = ()
-
-    def to_dict(self) -> dict:
-        return {
-            "text": self.text,
-            "template": self.template,
-            "source": self.source,
-            "section": self.section,
-            "area": self.area,
-            "score": round(self.score, 4),
-            "kind": self.kind,
-            "indicators": list(self.indicators),
-        }
-
-
-def parse_section_id(value: str | None) -> tuple[str | None, str | None]:
-    """ "S2" → (S2, None); "S1.G" → (S1, G); "G" → (S1, G). DrafterError if unknown."""
-    if not value:
-        return None, None
-    v = value.strip().upper()
-    if v in SECTION_IDS:
-        return v, None
-    if len(v) == 1 and v in AREA_IDS:
-        return "S1", v
-    if "." in v:
-        sec, _, area = v.partition(".")
-        if sec in SECTION_IDS and area in AREA_IDS:
-            return sec, area
-    raise DrafterError(value, "不是有效的章节编号（应为 S1…S5、S1.A…S1.J 或工作领域字母 A…J）")
-
-
-# ---- passages as columns ------------------------------------------------------------------
-
-
-class PassageTable:
-    """All passages in compact columns: texts and templates are UTF-8 blobs addressed by
-    byte offsets (decoded only for the passages shown), a sentence points into its
-    paragraph's bytes."""
-
-    def __init__(self) -> None:
-        self.text: bytes | memoryview = b""
-        self.template: bytes | memoryview = b""
-        self.t_start = array("I")
-        self.t_end = array("I")
-        self.m_start = array("I")
-        self.m_end = array("I")
-        self.kind = array("B")
-        self.section = array("B")
-        self.area = array("B")
-        self.entry = array("I")
-        self.indicator_blob: bytes | memoryview = b""  # "G1,G4" per passage, one a line
-        self._indicators: list[str] | None = None
-        self.entries: list[dict] = []  # {"id", "organ", "year"}
-
-    def __len__(self) -> int:
-        return len(self.kind)
-
-    @property
-    def indicators(self) -> list[str]:
-        if self._indicators is None:
-            blob = str(self.indicator_blob, "utf-8")
-            self._indicators = blob.split("\n") if len(self) else []
-        return self._indicators
-
-    def get(self, i: int) -> Passage:
-        e = self.entries[int(self.entry[i])]
-        sec = int(self.section[i])
-        area = int(self.area[i])
-        ind = self.indicators[i]
-        return Passage(
-            text=str(self.text[self.t_start[i] : self.t_end[i]], "utf-8"),
-            template=self.template_of(i),
-            kind=KINDS[int(self.kind[i])],
-            section=SECTION_IDS[sec - 1] if sec else None,
-            area=AREA_IDS[area - 1] if area else None,
-            indicators=tuple(ind.split(",")) if ind else (),
-            organ=e["organ"],
-            year=e["year"],
-            entry=e["id"],
-        )
-
-    def column(self, name: str) -> np.ndarray:
-        """A column as a numpy array (offsets, kind, section, area, entry)."""
-        col = getattr(self, name)
-        if isinstance(col, np.ndarray):
-            return col
-        return np.frombuffer(col, dtype=np.uint8 if col.typecode == "B" else np.uint32)
-
-    def template_of(self, i: int) -> str:
-        return str(self.template[self.m_start[i] : self.m_end[i]], "utf-8")
-
-
-class _TableWriter:
-    def __init__(self, table: PassageTable) -> None:
-        self.t = table
-        self.text_parts: list[bytes] = []
-        self.tpl_parts: list[bytes] = []
-        self.indicator_lines: list[str] = []
-        self.text_len = 0
-        self.tpl_len = 0
-        self.last_para: tuple[bytes, int, bytes, int] | None = None
-        self.entry_ids: dict[str, int] = {}
-
-    def add(self, p: Passage) -> None:
-        t = self.t
-        text, tpl = p.text.encode("utf-8"), p.template.encode("utf-8")
-        t_pos = m_pos = -1
-        if p.kind == "sentence" and self.last_para is not None:
-            ptext, pstart, ptpl, pmstart = self.last_para
-            i, j = ptext.find(text), ptpl.find(tpl)  # UTF-8: a match is whole characters
-            if i >= 0 and j >= 0:
-                t_pos, m_pos = pstart + i, pmstart + j
-        if t_pos < 0:
-            t_pos, m_pos = self.text_len, self.tpl_len
-            self.text_parts.append(text)
-            self.tpl_parts.append(tpl)
-            self.text_len += len(text)
-            self.tpl_len += len(tpl)
-            if p.kind != "sentence":
-                self.last_para = (text, t_pos, tpl, m_pos)
-        t.t_start.append(t_pos)
-        t.t_end.append(t_pos + len(text))
-        t.m_start.append(m_pos)
-        t.m_end.append(m_pos + len(tpl))
-        t.kind.append(KINDS.index(p.kind))
-        t.section.append(SECTION_IDS.index(p.section) + 1 if p.section else 0)
-        t.area.append(AREA_IDS.index(p.area) + 1 if p.area else 0)
-        if p.entry not in self.entry_ids:
-            self.entry_ids[p.entry] = len(t.entries)
-            t.entries.append({"id": p.entry, "organ": p.organ, "year": p.year})
-        t.entry.append(self.entry_ids[p.entry])
-        self.indicator_lines.append(",".join(p.indicators))
-
-    def finish(self) -> None:
-        self.t.text = b"".join(self.text_parts)
-        self.t.template = b"".join(self.tpl_parts)
-        self.t.indicator_blob = "\n".join(self.indicator_lines).encode("utf-8")
-        self.t._indicators = self.indicator_lines
-        self.text_parts = self.tpl_parts = []
-
-
-# ---- near-duplicate folding ---------------------------------------------------------------
-
-
-def _shingles(template: str) -> frozenset[str]:
-    """4-character shingles of (at most the first 200 characters of) a template."""
-    t = template[:200]
-    return frozenset(t[i : i + 4] for i in range(max(1, len(t) - 3)))
-
-
-def _same(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Near-duplicates: most of the shorter one's 4-grams are in the other."""
-    small = min(len(a), len(b)) or 1
-    return len(a & b) / small >= FOLD_SIMILARITY
-
-
-# ---- the suggester ------------------------------------------------------------------------
+def _prior(length: int, indicators: str) -> float:
+    """Browsing without a query: passages covering indicators, of a useful length, first."""
+    return 1.0 + (indicators.count(",") + 1 if indicators else 0) - abs(length - 160) / 400
 
 
 class Suggester:
     """Ranks the passages of a library for a query and the section being written."""
 
-    def __init__(self, library: PassageSource, cache_dir: Path | None = None):
+    def __init__(
+        self, library: PassageSource, cache_dir: Path | None = None, standard: bool = True
+    ):
         self.library = library
         self.cache_dir = cache_dir or (paths.user_cache_dir() / "suggest")
+        self.standard = standard  # index our own S2/S4 phrasing too
         self.table: PassageTable | None = None
         self.index: BM25Index | None = None
         self._fingerprint: str | None = None
         self._lock = threading.RLock()
         self._browse: dict[tuple, list[tuple[float, int]]] = {}
+        self._sections: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        self._filter: tuple[DraftView, DraftFilter] | None = None
+        self._problems: tuple[tuple[str, ...], list[str]] | None = None
         self.last_build_seconds: float | None = None
 
     # -- index lifecycle
@@ -236,6 +93,8 @@ class Suggester:
         h = hashlib.sha1()
         h.update(f"{__version__}|{INDEX_VERSION}|{tokenizer.dictionary_fingerprint()}|".encode())
         h.update(self.library.fingerprint().encode())
+        if self.standard:
+            h.update(f"|standard:{standard_phrases.fingerprint()}".encode())
         return h.hexdigest()[:20]
 
     def cache_path(self, fingerprint: str | None = None) -> Path:
@@ -263,7 +122,10 @@ class Suggester:
             self.index = None
             self.table = None
             self._fingerprint = None
-            self._browse = {}
+            self._reset()
+
+    def _reset(self) -> None:
+        self._browse, self._sections, self._filter = {}, {}, None
 
     def _load(self, fp: str) -> bool:
         path = self.cache_path(fp)
@@ -273,30 +135,25 @@ class Suggester:
             header, blobs = read_file(path)
             if header.get("fingerprint") != fp:
                 return False
-            table = PassageTable()
-            table.text = blobs["text"]
-            table.template = blobs["template"]
-            for name in ("t_start", "t_end", "m_start", "m_end", "kind", "section", "area"):
-                setattr(table, name, blobs[name])
-            table.entry = blobs["entry"]
-            table.indicator_blob = blobs["indicators"]
-            table.entries = header["entries"]
+            table = PassageTable.from_blobs(blobs, header["entries"])
             index = index_from_blobs(blobs, header["n_docs"])
         except (OSError, ValueError, KeyError, UnicodeDecodeError):
             return False  # a damaged cache is rebuilt
         self.table, self.index, self._fingerprint = table, index, fp
-        self._browse = {}
+        self._reset()
         return True
 
-    def _build(self, fp: str) -> None:
-        import time
+    def _passages(self):
+        extra = standard_phrases.standard_passages() if self.standard else []
+        return chain(self.library.passages(), extra)
 
+    def _build(self, fp: str) -> None:
         start = time.perf_counter()
         table = PassageTable()
-        writer = _TableWriter(table)
+        writer = TableWriter(table)
         builder = BM25Builder()
         sentence_tokens: dict[str, list[str]] = {}
-        for p in self.library.passages():
+        for p in self._passages():
             writer.add(p)
             if p.kind == "sentence" and p.text in sentence_tokens:
                 tokens = sentence_tokens[p.text]
@@ -311,31 +168,13 @@ class Suggester:
         writer.finish()
         index = builder.build()
         self.table, self.index, self._fingerprint = table, index, fp
-        self._browse = {}
+        self._reset()
         self.last_build_seconds = time.perf_counter() - start
         self._save(fp)
 
     def _save(self, fp: str) -> None:
         t = self.table
-        blobs = {
-            "text": bytes(t.text),
-            "template": bytes(t.template),
-            **{
-                name: t.column(name)
-                for name in (
-                    "t_start",
-                    "t_end",
-                    "m_start",
-                    "m_end",
-                    "kind",
-                    "section",
-                    "area",
-                    "entry",
-                )
-            },
-            "indicators": bytes(t.indicator_blob),
-            **index_blobs(self.index),
-        }
+        blobs = {**t.blobs(), **index_blobs(self.index)}
         header = {"fingerprint": fp, "n_docs": self.index.n_docs, "entries": t.entries}
         try:
             for old in self.cache_dir.glob("index-*.bin"):
@@ -357,18 +196,26 @@ class Suggester:
         area: str | None = None,
         n: int = 5,
         wait: bool = True,
+        draft: DraftView | None = None,
     ) -> list[Suggestion]:
         """The n best passages for a query written in a section (and work area).
 
         wait=False never blocks on jieba's first load (the query is then segmented
         against the index vocabulary). An empty query lists the section's passages.
+        draft: the draft being written; its source report and its own text are left out.
         """
         self.ensure_index()
         if area and not section:
             section = "S1"
         table, index = self.table, self.index
         tokens = self.query_tokens(query, wait) if query.strip() else []
-        if tokens:
+        flt = self._draft_filter(draft) if draft is not None else None
+        excluded = self._excluded_mask(flt)
+        first = first_section(query, section)
+        if first:
+            problems = self._problem_tokens(draft, wait) if first == "S4" and draft else []
+            ranked = self._first_ranked(first, tokens, problems, excluded)
+        elif tokens:
             scores = index.scores(tokens)
             if section or area:
                 factor = np.ones(len(scores))
@@ -376,22 +223,84 @@ class Suggester:
                     factor[table.column("section") == SECTION_IDS.index(section) + 1] = (
                         1 + SECTION_BOOST
                     )
-                if area:
-                    factor[table.column("area") == AREA_IDS.index(area) + 1] = 1 + AREA_BOOST
+                if area:  # S1's work area (our S2/S4 phrasing carries areas too)
+                    in_area = table.column("area") == AREA_IDS.index(area) + 1
+                    in_area &= table.column("section") == SECTION_IDS.index("S1") + 1
+                    factor[in_area] = 1 + AREA_BOOST
                 scores *= factor
-            best = float(scores.max()) if len(scores) else 0.0
-            if best <= 0:
-                return []
-            # Only passages near the best can make the list: cut the long tail of weak
-            # matches before sorting.
-            top = np.flatnonzero(scores >= best * CANDIDATE_FLOOR)
-            if len(top) > CANDIDATES:
-                top = top[np.argpartition(-scores[top], CANDIDATES - 1)[:CANDIDATES]]
-            top = top[np.lexsort((top, -scores[top]))]
-            ranked = [(float(scores[d]), int(d)) for d in top]
+            if excluded is not None:
+                scores[excluded] = 0
+            # With a draft the best matches may be its own text: keep weaker ones in reach.
+            ranked = self._top(scores, CANDIDATE_FLOOR if flt is None else 0.0)
         else:
             ranked = self._browse_list(section, area)
-        return self._fold(ranked, n)
+            if excluded is not None:
+                ranked = [(s, d) for s, d in ranked if not excluded[d]]
+        return self._fold(ranked, n, flt)
+
+    def _top(self, scores: np.ndarray, floor: float = CANDIDATE_FLOOR) -> list[tuple[float, int]]:
+        """The candidates near the best score, best first (ties: library order)."""
+        best = float(scores.max()) if len(scores) else 0.0
+        if best <= 0:
+            return []
+        # Only passages near the best can make the list: cut the long tail of weak
+        # matches before sorting.
+        top = np.flatnonzero(scores >= best * floor) if floor > 0 else np.flatnonzero(scores)
+        if len(top) > CANDIDATES:
+            top = top[np.argpartition(-scores[top], CANDIDATES - 1)[:CANDIDATES]]
+        top = top[np.lexsort((top, -scores[top]))]
+        return [(float(scores[d]), int(d)) for d in top]
+
+    def _first_ranked(
+        self,
+        section: str,
+        tokens: list[str],
+        problems: list[str],
+        excluded: np.ndarray | None,
+    ) -> list[tuple[float, int]]:
+        """A query for S2 or S4: that section's passages first, by their match with the
+        query (and, in S4, with the draft's weaknesses), then the rest of the library."""
+        docs, prior = self._section_docs(section)
+        rel = PRIOR_WEIGHT * prior
+        scores = self.index.scores(tokens) if tokens else None
+        if scores is not None and len(docs):
+            best = float(scores[docs].max())
+            if best > 0:
+                rel = rel + scores[docs] / best
+        if problems and len(docs):
+            pscores = self.index.scores(problems)[docs]
+            best = float(pscores.max())
+            if best > 0:
+                rel = rel + PROBLEM_WEIGHT * pscores / best
+        if excluded is not None:
+            keep = ~excluded[docs]
+            docs, rel = docs[keep], rel[keep]
+        order = np.lexsort((docs, -rel))[:CANDIDATES]
+        ranked = [(1.0 + float(rel[i]), int(docs[i])) for i in order]
+        if scores is not None:  # then the other sections' matches
+            in_section = np.zeros(len(scores), dtype=bool)
+            in_section[docs] = True
+            scores[in_section] = 0
+            if excluded is not None:
+                scores[excluded] = 0
+            best = float(scores.max()) if len(scores) else 0.0
+            if best > 0:
+                ranked += [(0.999 * s / best, d) for s, d in self._top(scores)]
+        return ranked
+
+    def _section_docs(self, section: str) -> tuple[np.ndarray, np.ndarray]:
+        """A section's passages and their browsing prior scaled to 0…1."""
+        if section not in self._sections:
+            t = self.table
+            docs = np.flatnonzero(t.column("section") == SECTION_IDS.index(section) + 1)
+            raw = np.array(
+                [_prior(int(t.t_end[d]) - int(t.t_start[d]), t.indicators[d]) for d in docs],
+                dtype=np.float64,
+            )
+            span = float(raw.max() - raw.min()) if len(raw) else 0.0
+            prior = (raw - raw.min()) / span if span > 0 else np.zeros(len(raw))
+            self._sections[section] = (docs, prior)
+        return self._sections[section]
 
     def _browse_list(self, section: str | None, area: str | None) -> list[tuple[float, int]]:
         """Without a query: the section's (area's) paragraphs, those covering indicators and
@@ -407,16 +316,43 @@ class Suggester:
             out = []
             for i in np.flatnonzero(mask).tolist():
                 length = int(t.t_end[i]) - int(t.t_start[i])
-                ind = t.indicators[i]
-                prior = 1.0 + (ind.count(",") + 1 if ind else 0) - abs(length - 160) / 400
-                out.append((prior, i))
+                out.append((_prior(length, t.indicators[i]), i))
             out.sort(key=lambda x: (-x[0], x[1]))
             self._browse[key] = out[:CANDIDATES]
         return self._browse[key]
 
-    def _fold(self, ranked: list[tuple[float, int]], n: int) -> list[Suggestion]:
+    # -- the draft
+    def _draft_filter(self, view: DraftView) -> DraftFilter:
+        if self._filter is None or self._filter[0] != view:
+            files = {}
+            entries_of = getattr(self.library, "entries", None)
+            if callable(entries_of):
+                files = {e.id: e.file for e in entries_of()}
+            entries = [
+                (e["id"], files.get(e["id"], ""), e["organ"], e["year"]) for e in self.table.entries
+            ]
+            self._filter = (view, DraftFilter(view, entries))
+        return self._filter[1]
+
+    def _excluded_mask(self, flt: DraftFilter | None) -> np.ndarray | None:
+        """True for every passage of the draft's own source report (None: nothing left out)."""
+        if flt is None or not flt.excluded:
+            return None
+        ids = [i for i, e in enumerate(self.table.entries) if e["id"] in flt.excluded]
+        return np.isin(self.table.column("entry"), np.array(ids, dtype=np.uint32))
+
+    def _problem_tokens(self, draft: DraftView, wait: bool) -> list[str]:
+        if self._problems is None or self._problems[0] != draft.problems:
+            text = "\n".join(draft.problems)[:PROBLEM_CHARS]
+            self._problems = (draft.problems, self.query_tokens(text, wait) if text else [])
+        return self._problems[1]
+
+    def _fold(
+        self, ranked: list[tuple[float, int]], n: int, flt: DraftFilter | None = None
+    ) -> list[Suggestion]:
         """The n best passages, near-duplicates (same template, or mostly the same words,
-        or a sentence of a paragraph already kept) folded into the best of them."""
+        or a sentence of a paragraph already kept) folded into the best of them, and text
+        the draft already holds left out."""
         table = self.table
         kept: list[tuple[float, int, frozenset[str]]] = []
         seen_templates: set[str] = set()
@@ -425,8 +361,10 @@ class Suggester:
             if template in seen_templates:
                 continue
             seen_templates.add(template)
-            sh = _shingles(template)
-            if any(_same(sh, other) for _, _, other in kept):
+            sh = shingles(template)
+            if any(same(sh, other) for _, _, other in kept):
+                continue
+            if flt is not None and flt.already_written(table.text_of(doc)):
                 continue
             kept.append((score, doc, sh))
             if len(kept) >= n:
@@ -444,6 +382,8 @@ class Suggester:
                     score=score,
                     kind=p.kind,
                     indicators=p.indicators,
+                    year=p.year or None,
+                    entry=p.entry,
                 )
             )
         return out
@@ -479,7 +419,10 @@ def suggest(
     area: str | None = None,
     n: int = 5,
     wait: bool = True,
+    draft: DraftView | None = None,
 ) -> list[Suggestion]:
     """Suggestions from the user's library (see :meth:`Suggester.suggest`; the GUI passes
     wait=False so that a query never waits for jieba's first load)."""
-    return default_suggester().suggest(query, section=section, area=area, n=n, wait=wait)
+    return default_suggester().suggest(
+        query, section=section, area=area, n=n, wait=wait, draft=draft
+    )

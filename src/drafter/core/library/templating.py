@@ -18,6 +18,7 @@ from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 
 from drafter.core.errors import DrafterError
+from drafter.core.library.organ_names import OrganForms
 from drafter.core.model import tokenizer
 from drafter.core.model.blanks import blank, fill, find_blanks
 from drafter.core.model.figures import extract_figures
@@ -189,12 +190,14 @@ def make_template(
     organ_names: Iterable[str] = (),
     report_year: int | None = None,
     places: Iterable[str] = (),
+    self_refs: OrganForms | None = None,
 ) -> str:
     """The text with everything organ-specific turned into "【填：…】" blanks.
 
     organ_names: the source organ's name(s) (their place parts are blanked too);
     report_year: the source's report year (years are labelled relative to it);
-    places: further place names known to the caller (e.g. learnt from the whole library).
+    places: further place names known to the caller (e.g. learnt from the whole library);
+    self_refs: the organ's forms (core/organ_names.py): 我办 / 本办 become 我单位 / 本单位.
     """
     spans = _Spans(text)
     for start, end in _protected_spans(text):
@@ -209,6 +212,9 @@ def make_template(
         while start >= 0:
             spans.claim(start, start + len(name), blank(label))
             start = text.find(name, start + len(name))
+    if self_refs is not None:
+        for start, end, neutral in self_refs.neutralise(text):
+            spans.claim(start, end, neutral)
     for m in _PROVINCE_RE.finditer(text):
         spans.claim(m.start(), m.end(), blank(PLACE))
     for m in _SIGNER_RE.finditer(text):

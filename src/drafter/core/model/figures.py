@@ -5,7 +5,8 @@ rate. Years ("2021年"), dates ("3月26日"), ordinals ("第一批") and documen
 ("〔2021〕3号") are not figures: they carry no unit from :data:`UNITS`.
 
 ``Figure.value`` is the number with 万/亿 applied ("近50万人次" → 500000.0 人次), except for
-money, where 万元 and 亿元 are units of their own ("1.59亿元" → 1.59 亿元).
+money, where 万元 and 亿元 are units of their own ("1.59亿元" → 1.59 亿元). Zeros written in
+words ("全年无行政复议案件", "差评率为0") are figures of value 0 (core/model/zero_figures.py).
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+
+from drafter.core.model.zero_figures import zero_figures
 
 # Units, longest first so "个百分点" wins over "个" and "人次" over "人".
 UNITS = (
@@ -133,14 +136,16 @@ _WIDTH = str.maketrans("０１２３４５６７８９．％，", "0123456789.%,
 _AR = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _CN = r"[零〇一二两三四五六七八九十][零〇○一二两三四五六七八九十百千万亿]*?"
 _UNIT_RE = "|".join(re.escape(u) for u in UNITS)
-# "近50万人次", "约19.2%" — but not 最近 (recent), 签约 (signed), 节约 (saved) and the like.
-_PRE = r"(?<![最附将])近|(?<![签合预制公条节邀契履违特大集])约"
+# "近50万人次", "约19.2%", "逾20万元", "超95%" — but not 最近 (recent), 签约 (signed),
+# 节约 (saved), 赶超 (catch up) and the like.
+_PRE = r"(?<![最附将])近|(?<![签合预制公条节邀契履违特大集])约|逾|(?<![赶高])超过?"
 
 _FIGURE_RE = re.compile(
     rf"(?P<pre>{_PRE})?"
     rf"(?:(?<![\dA-Za-z.第〔〕\[【])(?P<ar>{_AR})(?![\d.])"
     rf"|(?<![第统唯同逐之专初周星礼万一二三四五六七八九十零〇两])(?P<cn>{_CN}))"
     rf"(?P<mult>[万亿])?(?P<post>余|多)?(?P<mult2>[万亿])?[ \u3000]?(?P<unit>{_UNIT_RE})"
+    r"(?P<after>以上|以下|左右)?"
 )
 # "百分之九十五", "百分之百", "百分之九十九点五": a rate written out.
 _PCT_CN_RE = re.compile(
@@ -156,7 +161,7 @@ class Figure:
     unit: str
     start: int
     end: int
-    approx: str = ""  # "余" | "近" | "多" | "约" | ""
+    approx: str = ""  # "余" | "近" | "多" | "约" | "逾" | "超" | "以上" | "以下" | "左右" | ""
 
     def to_dict(self) -> dict:
         return {"text": self.text, "value": self.value, "unit": self.unit}
@@ -251,7 +256,7 @@ def _figures(text: str) -> tuple[tuple, ...]:
             unit = mult + "元"
         elif mult:
             value *= _CN_BIG[mult]
-        approx = m.group("post") or m.group("pre") or ""
+        approx = m.group("post") or m.group("pre") or m.group("after") or ""
         out.append(Figure(text[m.start() : m.end()], value, unit, m.start(), m.end(), approx))
     for m in _PCT_CN_RE.finditer(norm):
         value = parse_cn_number(m.group("num"))
@@ -261,5 +266,6 @@ def _figures(text: str) -> tuple[tuple, ...]:
             value = float(f"{int(value)}.{''.join(str(_CN_DIGIT[c]) for c in m.group('dec'))}")
         approx = m.group("pre") or ""
         out.append(Figure(text[m.start() : m.end()], value, "%", m.start(), m.end(), approx))
+    out.extend(Figure(*z) for z in zero_figures(text))
     out.sort(key=lambda f: f.start)
     return tuple((f.text, f.value, f.unit, f.start, f.end, f.approx) for f in out)

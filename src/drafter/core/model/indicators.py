@@ -11,7 +11,8 @@ rules matches there:
 
 A match that overlaps an ``exclude`` pattern is dropped. Figures of a fitting unit in the clause
 of the evidence and the clauses after it, up to a clause about another indicator (or else anywhere
-in the sentence), are the indicator's figures. Results are cached per sentence, so
+in the sentence), and of the clauses about none before them, are the indicator's figures; so are fitting figures of the next few sentences
+of the paragraph that are about no indicator at all. Results are cached per sentence, so
 re-detecting a section after an edit only re-reads the sentences that changed.
 """
 
@@ -47,7 +48,9 @@ UNIT_FAMILIES = {
     "条": {"条"},
     "卷": {"卷", "件"},
     "学时": {"学时", "课时", "小时"},
+    "元": {"元", "万元", "亿元"},
 }
+CARRY = 3  # figures of up to this many sentences after an indicator's evidence, in its paragraph
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,7 @@ class Indicator:
     words: tuple[str, ...] = ()
     patterns: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
+    extra_units: tuple[str, ...] = ()  # units it takes a figure in without asking for one
 
     def level_for(self, kind: str) -> str:
         return self.gov if kind == "gov" else self.dept
@@ -74,7 +78,8 @@ class Indicator:
         return bool(self.figure_units)
 
     def fits(self, unit: str) -> bool:
-        return any(unit in UNIT_FAMILIES.get(u, {u}) for u in self.figure_units)
+        units = self.figure_units + self.extra_units
+        return any(unit in UNIT_FAMILIES.get(u, {u}) for u in units)
 
 
 @cache
@@ -94,6 +99,7 @@ def load_catalog() -> dict[str, Indicator]:
             words=tuple(d.get("words", [])),
             patterns=tuple(d.get("patterns", [])),
             exclude=tuple(d.get("exclude", [])),
+            extra_units=tuple(d.get("figure_units_extra", [])),
         )
     return out
 
@@ -266,11 +272,21 @@ def _detect_present(text: str) -> dict[str, Detection]:
     """detect_indicators, for the indicators text covers only (in order of first evidence)."""
     catalog = load_catalog()
     out: dict[str, Detection] = {}
+    last: tuple[str, ...] = ()  # indicators of the last sentence with evidence
+    gap = 0  # sentences since then
+    prev_end = 0
     for start, end in sentences(text):
         sentence = text[start:end]
         hits = _sentence_hits(sentence)
+        if "\n" in text[prev_end:start]:
+            last = ()  # a new paragraph
+        prev_end = end
         if not hits:
+            gap += 1
+            if last and gap <= CARRY:
+                _carry_figures(out, last, sentence, start)
             continue
+        last, gap = tuple(i for i, _spans in hits), 0
         figures = _sentence_figures(sentence)
         owners = _clause_owners(sentence, hits) if figures else []
         for ind_id, spans in hits:
@@ -282,13 +298,29 @@ def _detect_present(text: str) -> dict[str, Detection]:
                 continue
             ind = catalog[ind_id]
             fitting = [f for f in figures if ind.fits(f.unit)]
-            near = [span for span, who in owners if ind_id in who]
+            near = [span for span, who in owners if ind_id in who or not who]
             close = [f for f in fitting if _overlaps((f.start, f.end), near)]
             for f in close or fitting:
                 det.figures.append(
                     Figure(f.text, f.value, f.unit, start + f.start, start + f.end, f.approx)
                 )
     return out
+
+
+def _carry_figures(
+    out: dict[str, Detection], ids: tuple[str, ...], sentence: str, start: int
+) -> None:
+    """Figures of a sentence about no indicator, for the indicators of the sentence before
+    ("深化行政审批制度改革。全年取消许可事项15项。": the 15项 are 审批 figures)."""
+    catalog = load_catalog()
+    figures = _sentence_figures(sentence)
+    for ind_id in ids:
+        ind = catalog[ind_id]
+        for f in figures:
+            if ind.fits(f.unit):
+                out[ind_id].figures.append(
+                    Figure(f.text, f.value, f.unit, start + f.start, start + f.end, f.approx)
+                )
 
 
 def first_evidence(text: str) -> dict[str, tuple[int, int]]:

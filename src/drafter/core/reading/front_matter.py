@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from drafter.core.model.blanks import BLANK_RE
 from drafter.core.model.model import Metadata
 from drafter.core.reading.outline import cn_value, parse_number
+from drafter.core.reading.title_repeat import strip_suffix, title_repeat
 
 DOC_NUMBER = re.compile(
     r"([\u4e00-\u9fffA-Za-z]{1,16}[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*第?\s*\d{1,4}\s*号)"
@@ -162,7 +163,12 @@ def split_metadata(paragraphs: list[str]) -> Split:
         if parse_number(line):
             break
         dn, sg = DOC_NUMBER.search(line), SIGNER.search(line)
-        if (dn or sg) and len(line) <= 60 and not _SENTENCE.search(line):
+        fused = (line[: dn.start()] + line[dn.end() :]).strip() if dn else ""
+        if dn and not sg and not title_parts and _is_title(fused):
+            # the 文号 run into the title ("某政发〔2021〕1号某县2020年度…情况报告")
+            meta.doc_number = meta.doc_number or dn.group(1).replace(" ", "")
+            line = fused
+        elif (dn or sg) and len(line) <= 60 and not _SENTENCE.search(line):
             pending = []  # the lines above the 版头 line were the 发文机关标志
             if dn and not meta.doc_number:
                 meta.doc_number = dn.group(1).replace(" ", "")
@@ -179,6 +185,10 @@ def split_metadata(paragraphs: list[str]) -> Split:
                 title_parts = [*pending, line]
             pending = []
             i += 1
+            repeats, kept = title_repeat("".join(title_parts), lines[i : i + 2])
+            if repeats:  # the page's heading, then the document's own title
+                title_parts = [kept]
+                i += repeats
             continue
         if len(line) <= 40 and line.endswith((":", "：")) and "如下" not in line:
             meta.recipient = line[:-1].strip()
@@ -191,7 +201,7 @@ def split_metadata(paragraphs: list[str]) -> Split:
         break
     # lines held back as a possible title start that were not: they are opening text
     front_rest = pending
-    meta.title = "".join(title_parts)
+    meta.title = strip_suffix("".join(title_parts))
 
     # ----- back: 附注, 成文日期, 落款, 结语, 附件说明 ------------------------------------
     j = n
@@ -280,7 +290,7 @@ def _report_year(meta: Metadata, body: list[str]) -> int:
 
 def _organ(meta: Metadata, body: list[str]) -> str:
     t = meta.title
-    m = re.match(r"^(?:(?:19|20)\d{2}\s*年度?)?(.{2,30}?)(?:关于|(?:19|20)\d{2}\s*年)", t)
+    m = re.match(r"^(?:(?:19|20)\d{2}\s*年度?)?(.{2,30}?)\s*(?:关于|(?:19|20)\d{2}\s*年)", t)
     if m and _looks_organ(m.group(1)):
         return m.group(1)
     m = re.match(r"^(?:19|20)\d{2}\s*年度?(.{2,30}?)(?:推进|法治政府|依法行政|全面依法)", t)

@@ -16,6 +16,7 @@ from drafter.core.errors import DraftError, InputError
 from drafter.core.model.model import Paragraph, Report, Section
 from drafter.core.model.skeleton import skeleton_for_year
 from drafter.core.reading.front_matter import split_metadata
+from drafter.core.reading.line_split import split_run_together
 from drafter.core.reading.mapping import (
     area_scores,
     best_area,
@@ -40,6 +41,7 @@ from drafter.core.reading.source_read import (
 )
 
 AREA_CONFIDENT = 4.0  # heading-wording score above which a heading names its own area
+MIXED_AREAS = 3  # a heading whose parts fall in this many areas covers several (area None)
 
 
 @dataclass
@@ -197,8 +199,9 @@ class _Mapper:
         child_maps = [self.child_mapping(c, sec) for c in children]
         spread = {s for s, _ in child_maps}
         if children and (len(spread) > 1 or (spread and sec not in spread)):
-            # a heading whose parts belong to different sections ("措施及下一步计划")
-            sec = child_maps[0][0]
+            # a heading whose parts belong to different sections ("措施及下一步计划"); it keeps
+            # the section its own words name ("主要举措和成效" over a first part on S3 duties)
+            sec = section_by_wording(heading_words(node.heading), self.year) or child_maps[0][0]
             self.record(node, sec, None)
             out = _section(node, sec, None, flatten=False)
             for c, (cs, ca) in zip(children, child_maps, strict=True):
@@ -208,8 +211,9 @@ class _Mapper:
         if sec == "S1":
             words = heading_words(node.heading)
             own_area, strength = heading_area_strength(words)
+            mixed = len({ca for _, ca in child_maps if ca}) >= MIXED_AREAS
             container = children and (
-                is_generic_s1(words) or strength < AREA_CONFIDENT or own_area is None
+                is_generic_s1(words) or strength < AREA_CONFIDENT or own_area is None or mixed
             )
             if container:
                 self.record(node, "S1", None)
@@ -259,7 +263,7 @@ def _trailing_plans(report: Report, year: int) -> None:
 
 def build_report(paragraphs: list[str]) -> tuple[_Built, list[str]]:
     """Report (as it is, no roll-forward) from a document's paragraphs; also the debris."""
-    lines = [clean_line(p) for p in paragraphs]
+    lines = split_run_together([clean_line(p) for p in paragraphs])
     lines, debris = remove_debris([x for x in lines if x])
     split = split_metadata(lines)
     meta = split.metadata

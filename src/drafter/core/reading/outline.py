@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from drafter.core.reading.furniture import furniture_lines, is_furniture, unwrap_cell
+
 CN_NUM = "一二三四五六七八九十"
 _CN_VALUES = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
 
@@ -18,6 +20,7 @@ _CN_VALUES = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"
 _PATTERNS: list[tuple[int, re.Pattern[str]]] = [
     (1, re.compile(rf"^([{CN_NUM}]{{1,3}})\s*[、．]\s*")),
     (2, re.compile(rf"^[（(]\s*([{CN_NUM}]{{1,3}})\s*[）)]\s*[、，,.．]?\s*")),
+    (2, re.compile(rf"^([{CN_NUM}]{{1,3}})\s*[）)]\s*")),  # "二）" without its opening bracket
     (3, re.compile(r"^(\d{1,2})\s*[.．、]\s*")),
     (4, re.compile(r"^[（(]\s*(\d{1,2})\s*[）)]\s*[、，,.．]?\s*")),
     (4, re.compile(r"^(\d{1,2})\s*[）)]\s*")),  # "1）" without its opening bracket
@@ -33,7 +36,7 @@ MAX_LEAD = 60  # a run-in heading closes within this many characters
 
 _DEBRIS = [
     re.compile(r"^今天是\s*[:：]"),
-    re.compile(r"^(您|你)?(现在)?(所在|当前)的?位置\s*[:：]"),
+    re.compile(r"^(您|你)?(现在)?(当前)?(所在|所处)?的?位置\s*[:：]"),
     re.compile(r"^当前位置\s*[:：]"),
     re.compile(r"^(文章|信息|稿件)?来源\s*[:：].{0,60}$"),
     re.compile(r"^(更新|发布|发稿|录入)(时间|日期)\s*[:：].{0,60}$"),
@@ -55,7 +58,7 @@ _BREADCRUMB = re.compile(r"[>＞»›]")
 
 def is_debris(line: str) -> bool:
     s = line.strip()
-    if any(p.search(s) for p in _DEBRIS):
+    if any(p.search(s) for p in _DEBRIS) or is_furniture(s):
         return True
     # "【大 中 小】 【打印】 【关闭】" anywhere on a short line
     return len(s) <= 40 and bool(re.search(r"[【\[]\s*(打印|关闭)\s*[】\]]", s))
@@ -73,13 +76,14 @@ def remove_debris(lines: list[str]) -> tuple[list[str], list[str]]:
         if is_debris(s) and _BREADCRUMB.search(s):
             tail = re.split(r"[:：]", s, maxsplit=1)[-1]
             crumbs.update(p.strip() for p in _BREADCRUMB.split(tail) if p.strip())
+    marked = furniture_lines(lines)
     kept, removed = [], []
-    for line in lines:
+    for i, line in enumerate(lines):
         s = line.strip()
-        if is_debris(s) or (s in crumbs and len(s) <= 12):
+        if i in marked or is_debris(s) or (s in crumbs and len(s) <= 12):
             removed.append(s)
         else:
-            kept.append(line)
+            kept.append(unwrap_cell(line))
     return kept, removed
 
 
