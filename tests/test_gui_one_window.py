@@ -236,3 +236,29 @@ def test_temporary_files_of_killed_writes_are_removed_at_start(qtbot):
         assert not stale.exists() and fresh.exists()
     finally:
         close_quietly(window)
+
+
+def test_another_instance_can_switch_to_this_window(qtbot, draft):
+    from PySide6.QtWidgets import QApplication
+
+    from drafter.gui.window_switch import serve
+
+    assert serve(QApplication.instance()) is not None
+    window = make_window(qtbot)
+    try:
+        assert window.open_draft(str(draft))
+        asker = subprocess.Popen(
+            [sys.executable, "-c", "import sys\n"
+             "from PySide6.QtCore import QCoreApplication\n"
+             "from drafter.core import draft_lock\n"
+             "from drafter.gui.window_switch import raise_owner\n"
+             "app = QCoreApplication([])\n"
+             "owner = draft_lock.read_owner(draft_lock.lock_path(sys.argv[1]))\n"
+             "print('switched' if raise_owner(owner, 5000) else 'refused', flush=True)",
+             str(draft.resolve())],
+            stdout=subprocess.PIPE, text=True,
+        )  # fmt: skip
+        qtbot.waitUntil(lambda: asker.poll() is not None, timeout=20000)
+        assert asker.stdout.read().strip() == "switched"
+    finally:
+        close_quietly(window)
