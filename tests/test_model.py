@@ -62,7 +62,7 @@ def test_newer_schema_is_refused_with_a_message(tmp_path):
         (b"{not json", "JSON"),
         (b"[1,2]", "不是报告草稿"),
         (b'{"schema": 1, "sections": [{"section": "S9"}]}', "S9"),
-        (b'{"schema": 1, "metadata": {"year": "x"}}', "损坏"),
+        (b'{"schema": 1, "metadata": {"year": "x"}}', "metadata.year: 应为整数"),
     ],
 )
 def test_bad_drafts_get_a_clear_message(tmp_path, content, reason):

@@ -1,10 +1,10 @@
 """The stage rule of core/ (docs/architecture.md), read from the source with ast.
 
 Every import counts, also the ones inside functions: a lazy import is still a dependency.
-Ranks: errors, paths (0) < model (1) < storage (2) < reading (3) < checks, library, editing,
-writing (4) < draft, fixing (5: the open draft, with its history; findings turned into
-edits). A module may import its own stage and lower ranks only; the four stages of
-rank 4 never import one another. core imports neither Qt nor drafter.gui / drafter.commands,
+Ranks: errors, paths, draft_lock (0) < bounded_read (0.5) < model (1) < storage (2) <
+reading (3) < checks, library, editing, writing (4) < draft, fixing (5: the open draft, with
+its history; findings turned into edits). A module may import its own stage and lower ranks
+only; the four stages of rank 4 never import one another. core imports neither Qt nor drafter.gui / drafter.commands,
 and no two core modules import each other, directly or round a longer loop.
 """
 
@@ -19,6 +19,8 @@ CORE = Path(__file__).resolve().parent.parent / "src" / "drafter" / "core"
 RANK = {
     "errors": 0,
     "paths": 0,
+    "bounded_read": 0.5,  # reads files within bounds; uses errors
+    "draft_lock": 0,
     "model": 1,
     "storage": 2,
     "reading": 3,

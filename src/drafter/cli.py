@@ -67,6 +67,11 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # a path the system refuses (name too long, no permission…)
+        where = exc.filename if exc.filename is not None else "drafter"
+        error = DrafterError(str(where), f"无法完成（{exc.strerror or exc}）")
+        print(f"drafter: {error.one_line()}", file=sys.stderr)
+        return 2
     except MemoryError:
         print("drafter: 内存不足，无法完成（输入文件是否过大？）", file=sys.stderr)
         return 2

@@ -58,13 +58,13 @@ def expand(paths: list[str]) -> list[Path]:
     out: list[Path] = []
     for raw in paths:
         p = Path(raw)
-        if p.is_dir():
+        if _is_dir(p):
             found = sorted(
                 f
                 for f in p.rglob("*")
-                if f.is_file()
-                and f.suffix.lower() in SUFFIXES
+                if f.suffix.lower() in SUFFIXES
                 and not f.name.startswith((".", "~$"))
+                and _is_file(f)
                 and (f.suffix.lower() != ".json" or _is_draft(f))
             )
             if not found:
@@ -75,13 +75,40 @@ def expand(paths: list[str]) -> list[Path]:
     return out
 
 
-def _is_draft(path: Path) -> bool:
-    """A .json file in a folder is checked only if it is a draft (other JSON is not a report)."""
+def _is_dir(p: Path) -> bool:
     try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
-    except (OSError, ValueError):
-        return True  # a damaged draft: let the check report it
-    return isinstance(data, dict) and "schema" in data
+        return p.is_dir()
+    except OSError:
+        return False  # the check of the path itself says why
+
+
+def _is_file(p: Path) -> bool:
+    """A file to check: regular files, and anything else that is not a folder (a FIFO or
+    a broken link is then reported as unreadable instead of silently skipped)."""
+    try:
+        return not p.is_dir()
+    except OSError:
+        return True
+
+
+DRAFT_HEAD = 64 * 1024
+
+
+def _is_draft(path: Path) -> bool:
+    """A .json file in a folder is checked only if it is a draft (other JSON is not a report):
+    one that names its "schema" near the start (drafts write it first). Only the head is
+    read, whatever the file's size."""
+    try:
+        if not path.is_file():
+            return True  # not a regular file: let the check report it
+        with path.open("rb") as fh:
+            head = fh.read(DRAFT_HEAD)
+    except OSError:
+        return True  # unreadable: let the check report it
+    body = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if not body.startswith(b"{"):
+        return not body.startswith(b"[")  # a damaged draft is reported, a JSON list is not one
+    return b'"schema"' in head
 
 
 def check_file(path: Path, kind: str | None, requirements=None, wording=None) -> Checked:
@@ -89,13 +116,17 @@ def check_file(path: Path, kind: str | None, requirements=None, wording=None) ->
 
     try:
         report, source = read_for_check(path)
+        k = kind or report_kind(report)
+        result = run_checks(report, k, source, wording=wording, requirements=requirements)
+        return Checked(path, report, result, kind=k)
     except DrafterError as exc:
         return Checked(path, error=exc.reason)
-    except Exception as exc:  # one bad file must not stop a reviewing office's batch
-        return Checked(path, error=f"无法读取（{type(exc).__name__}: {exc}）")
-    k = kind or report_kind(report)
-    result = run_checks(report, k, source, wording=wording, requirements=requirements)
-    return Checked(path, report, result, kind=k)
+    except RecursionError:
+        return Checked(path, error="无法读取（结构嵌套过深）")
+    except MemoryError:
+        return Checked(path, error="无法读取（内存不足，文件是否过大？）")
+    except Exception as exc:  # noqa: BLE001 - one bad file must not stop a reviewing office's batch
+        return Checked(path, error=f"无法检查（{type(exc).__name__}: {str(exc)[:200]}）")
 
 
 def compare_folder(checked: list[Checked]) -> None:

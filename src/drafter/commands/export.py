@@ -9,6 +9,7 @@ out) goes to stderr, so nothing reaches a leader unnoticed.
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from drafter.core.errors import ExportError
 from drafter.core.storage import load_draft
@@ -40,7 +41,15 @@ def register(sub) -> None:
         help="字体方案：gb2312（仿宋_GB2312 等，默认）或 common（仿宋、楷体、华文中宋）",
     )
     p.add_argument("--bold-level3", action="store_true", help="三级标题（1.）加粗")
+    p.add_argument("--force", action="store_true", help="覆盖已有文件")
     p.set_defaults(func=run)
+
+
+def _exists(path: str) -> bool:
+    try:
+        return Path(path).exists() and not Path(path).is_dir()  # a folder: export says so
+    except OSError:
+        return False  # a name the system refuses: the export says why
 
 
 def read_draft(path: str):
@@ -55,6 +64,8 @@ def read_draft(path: str):
 def run(args) -> int:
     from drafter.core.writing.web_export import SECRET_REMINDER, WEB_SUFFIXES, export_web
 
+    if not args.force and _exists(args.output):
+        raise ExportError(str(args.output), "文件已存在（加 --force 覆盖）")
     report = read_draft(args.draft)
     web = str(args.output).lower().endswith(WEB_SUFFIXES)
     options = ExportOptions(

@@ -12,7 +12,17 @@ class DrafterError(Exception):
         self.reason = reason
 
     def one_line(self) -> str:
-        return " ".join(f"{self.source}: {self.reason}".split())
+        """The message on one line, each part shortened (a 3 MB title must not become a
+        3 MB error line)."""
+        return f"{_short(self.source)}: {_short(self.reason)}"
+
+
+MAX_PART_CHARS = 300
+
+
+def _short(text: str) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= MAX_PART_CHARS else text[: MAX_PART_CHARS - 1] + "…"
 
 
 class DraftError(DrafterError):

@@ -20,15 +20,39 @@ def user_data_dir() -> Path:
     """Autosave/recovery files, the user's phrase library, the retrieval cache."""
     home = os.environ.get("DRAFTER_HOME")
     path = Path(home) / "data" if home else _platform_dir("data")
-    path.mkdir(parents=True, exist_ok=True)
+    _make(path)
     return path
+
+
+def _make(path: Path) -> None:
+    """Create a user folder if possible. A locked-down PC may refuse (read-only profile,
+    full disk): the folder is still returned, and what writes there says it cannot
+    (see :func:`writable`)."""
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        pass
+
+
+def writable(path: Path) -> str | None:
+    """None if files can be written in the folder, else the reason (a probe file is
+    created and removed)."""
+    import tempfile
+
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=path):
+            pass
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    return None
 
 
 def user_config_dir() -> Path:
     """Preferences and window state."""
     home = os.environ.get("DRAFTER_HOME")
     path = Path(home) / "config" if home else _platform_dir("config")
-    path.mkdir(parents=True, exist_ok=True)
+    _make(path)
     return path
 
 
@@ -40,9 +64,9 @@ def user_cache_dir() -> Path:
     explicit = os.environ.get("DRAFTER_CACHE")
     if explicit:
         path = Path(explicit)
-        path.mkdir(parents=True, exist_ok=True)
+        _make(path)
         return path
     home = os.environ.get("DRAFTER_HOME")
     path = Path(home) / "cache" if home else _platform_dir("cache")
-    path.mkdir(parents=True, exist_ok=True)
+    _make(path)
     return path

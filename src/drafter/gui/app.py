@@ -64,10 +64,18 @@ def open_window(draft_path: str | None = None) -> MainWindow:
     """The main window, shown, with the draft (if any) opened once the event loop runs."""
     window = MainWindow()
     window.show()
+    QTimer.singleShot(0, _serve_window_switch)  # after the window shows: start-up stays fast
     QTimer.singleShot(0, window.warm_up)
     if draft_path:
         QTimer.singleShot(0, lambda: window.open_draft(str(Path(draft_path))))
     return window
+
+
+def _serve_window_switch() -> None:
+    """Listen for 切换到已打开的窗口 from another instance (QtNetwork loads only now)."""
+    from drafter.gui.window_switch import serve
+
+    serve(QApplication.instance())
 
 
 def run_app(draft_path: str | None = None) -> int:

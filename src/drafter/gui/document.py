@@ -9,6 +9,8 @@ into the model directly by the pages are announced by :meth:`mark_edited`.
 
 from __future__ import annotations
 
+import os
+import secrets
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,6 +18,7 @@ from PySide6.QtCore import QObject, Signal
 
 from drafter.core import storage
 from drafter.core.draft import Draft
+from drafter.core.draft_lock import DraftLocked, Owner, lock_path, read_owner
 from drafter.core.editing.change import Change
 from drafter.core.model.model import Report
 from drafter.core.model.skeleton import Skeleton
@@ -32,6 +35,9 @@ class DraftDocument(QObject):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self.draft: Draft | None = None
+        # This window's token: its recovery files and draft locks carry it.
+        self.owner = f"{os.getpid():x}{secrets.token_hex(4)}"
+        self.locked_by: Owner | None = None  # who holds the file opened read-only
 
     # ----- state -------------------------------------------------------------------------
     @property
@@ -64,8 +70,23 @@ class DraftDocument(QObject):
         return self.draft.display_name if self.draft else ""
 
     # ----- open and close ----------------------------------------------------------------
-    def open(self, report: Report, path: Path | str | None, dirty: bool = False) -> None:
-        self.draft = Draft(report, path, dirty=dirty)
+    @property
+    def read_only(self) -> bool:
+        return bool(self.draft and self.draft.read_only)
+
+    def open(
+        self, report: Report, path: Path | str | None, dirty: bool = False, read_only: bool = False
+    ) -> None:
+        """Hold the draft; its file is locked for this window, or opened read-only when
+        asked or when another live window holds it (``locked_by`` says who)."""
+        self.locked_by = None
+        try:
+            self.draft = Draft(report, path, dirty=dirty, owner=self.owner, read_only=read_only)
+        except DraftLocked as exc:
+            self.locked_by = exc.owner
+            self.draft = Draft(report, path, dirty=dirty, owner=self.owner, read_only=True)
+        if read_only and path is not None:
+            self.locked_by = read_owner(lock_path(Path(path).resolve()))
         self.opened.emit()
         self.dirtyChanged.emit(self.dirty)
         self.historyChanged.emit()

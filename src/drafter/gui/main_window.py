@@ -40,6 +40,7 @@ from drafter.gui.page_ids import CHECK, META, OPENING
 from drafter.gui.section_walk import SectionWalk
 from drafter.gui.settings import Settings, WindowState
 from drafter.gui.start_page import StartPage
+from drafter.gui.startup_checks import clean_interrupted_writes, folder_warnings
 from drafter.gui.status import DONE, EMPTY, LABELS, MARKS, MISSING, PROGRESS
 from drafter.gui.status_flow import StatusFlow
 from drafter.gui.structure_flow import StructureFlow
@@ -90,6 +91,11 @@ class MainWindow(QMainWindow):
         self.opening_section: Section | None = None
         self.status_message = QLabel("")
         self.statusBar().addPermanentWidget(self.status_message)
+        clean_interrupted_writes()
+        self.folder_warnings = folder_warnings()  # a locked-down PC: say what is off
+        self.folder_label = QLabel("；".join(self.folder_warnings))
+        self.folder_label.setVisible(bool(self.folder_warnings))
+        self.statusBar().addWidget(self.folder_label)
 
         self.start_page.createRequested.connect(self.new_report)
         self.start_page.importRequested.connect(self.choose_import)
@@ -231,8 +237,11 @@ class MainWindow(QMainWindow):
     def show_start(self) -> None:
         self.stack.setCurrentWidget(self.start_page)
         self.start_page.set_recent(self.settings.recent_drafts)
-        recoveries = storage.find_recoveries()
+        recoveries, problems = storage.scan_recoveries(skip_owners=[self.document.owner])
         self.start_page.set_recovery(recoveries[0] if recoveries else None)
+        if problems:  # bad recovery files were set aside: say so, start anyway
+            self.statusBar().showMessage("；".join(problems), 30000)
+        self.recovery_problems = problems
         enable_for_report(self.action_map, False)
         self.structure_flow.update_actions()  # the 添加 menu too
         self.update_title()
@@ -383,10 +392,12 @@ class MainWindow(QMainWindow):
     def dirty(self, value: bool) -> None:
         self.document.set_dirty(value)
 
-    def set_report(self, report: Report, path: Path | None, dirty: bool = False) -> None:
+    def set_report(
+        self, report: Report, path: Path | None, dirty: bool = False, read_only: bool = False
+    ) -> None:
         self.build_workspace()
         self.detection.clear()
-        self.document.open(report, path, dirty)
+        self.document.open(report, path, dirty, read_only)
         self.navigator.set_report(report, self.skeleton)
         self.refresh_all_statuses()
         self.stack.setCurrentWidget(self.workspace)
@@ -478,7 +489,8 @@ class MainWindow(QMainWindow):
         name = self.document.display_name
         title = self.report.metadata.title or self.report.metadata.organ
         star = "*" if self.dirty else ""
-        self.setWindowTitle(f"{star}{name}（{title}）— {APP_TITLE}")
+        only = "（只读）" if self.document.read_only else ""
+        self.setWindowTitle(f"{star}{name}{only}（{title}）— {APP_TITLE}")
 
     def show_error(self, exc: BaseException, tb: str = "") -> None:
         if isinstance(exc, DrafterError):

@@ -103,12 +103,9 @@ class Library:
     def add(self, path: str | Path) -> Entry:
         """Copy a past report (.docx/.txt) into the library; returns its entry."""
         src = Path(path)
-        if not src.is_file():
-            raise InputError(str(src), "文件不存在")
         if src.suffix.lower() not in ACCEPTED_SUFFIXES:
             raise InputError(str(src), "资料库只接受 .docx 或 .txt 格式的报告")
-        data = src.read_bytes()
-        entry_id = hashlib.sha1(data).hexdigest()[:10]
+        entry_id = _file_digest(src)
         if any(e.id == entry_id for e in self.user_entries()):
             raise DrafterError(str(src), "这份报告已在资料库中")
         report = _read(src)
@@ -124,8 +121,13 @@ class Library:
             added=date.today().isoformat(),
         )
         target = self.folder / entry_id
-        target.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(src, target / src.name)
+        try:
+            target.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(src, target / src.name)
+        except OSError as exc:
+            raise DrafterError(
+                str(self.folder), f"无法写入资料库文件夹（{exc.strerror or exc}）"
+            ) from None
         self._write_manifest([*self.user_entries(), entry])
         return entry
 
@@ -221,6 +223,35 @@ def _passage_cache_path(entry: Entry, path: Path) -> Path:
         f"{entry.year}|{st and st.st_size}|{st and st.st_mtime_ns}".encode()
     ).hexdigest()[:16]
     return paths.user_cache_dir() / "passages" / f"{entry.id}-{key}.json"
+
+
+def _file_digest(src: Path) -> str:
+    """The first 10 hex digits of the file's SHA-1 (see :func:`file_sha1`)."""
+    return file_sha1(src)[:10]
+
+
+def file_sha1(src: Path) -> str:
+    """The file's SHA-1, read in chunks after the size check (a 1.2 GB file is refused
+    before it is read)."""
+    from drafter.core.reading.docx_reader import MAX_DOCX_BYTES
+    from drafter.core.reading.source_read import MAX_TEXT_BYTES, READ_CHUNK, checked_size
+
+    cap = MAX_DOCX_BYTES if src.suffix.lower() == ".docx" else MAX_TEXT_BYTES
+    try:
+        exists = src.exists()
+    except OSError as exc:
+        raise InputError(str(src), f"无法读取（{exc.strerror}）") from None
+    if not exists:
+        raise InputError(str(src), "文件不存在")
+    checked_size(src, cap, "超出资料库的上限")
+    digest = hashlib.sha1()
+    try:
+        with src.open("rb") as fh:
+            while chunk := fh.read(READ_CHUNK):
+                digest.update(chunk)
+    except OSError as exc:
+        raise InputError(str(src), f"无法读取（{exc.strerror}）") from None
+    return digest.hexdigest()
 
 
 def _read(path: Path) -> Report:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from drafter.core.errors import DrafterError, InputError
-from drafter.core.library.corpus import ACCEPTED_SUFFIXES, Entry, Library
+from drafter.core.library.corpus import ACCEPTED_SUFFIXES, Entry, Library, file_sha1
 
 Progress = Callable[[int, int], None]
 
@@ -67,7 +67,7 @@ def add_folder(
         try:
             if path.suffix.lower() not in ACCEPTED_SUFFIXES:
                 raise InputError(name, "不是 .docx 或 .txt 格式的报告")
-            if hashlib.sha1(path.read_bytes()).hexdigest() in seeds:
+            if file_sha1(path) in seeds:  # size-checked and read in chunks
                 raise DrafterError(name, "与内置示例报告相同")
             entry = library.add(path)
             try:

@@ -272,28 +272,116 @@ class _BlankUndefined(Undefined):
         return blank(self._undefined_name or NUMBER)
 
 
+# Limits on what one sentence template may do (a template a user edits in templates/ must
+# not freeze the app): loops not nested, at most RANGE_BUDGET items from range() per render,
+# no string or list longer than MAX_SEQUENCE made by * or by a width argument, output capped.
+MAX_TEMPLATE_CHARS = 20_000
+RANGE_BUDGET = 10_000
+MAX_SEQUENCE = 10_000
+MAX_OUTPUT_CHARS = 100_000
+
+
+class _BoundedSandbox(SandboxedEnvironment):
+    intercepted_binops = frozenset(["*", "**"])
+
+    def call_binop(self, context, operator, left, right):
+        if operator == "**" and isinstance(right, int | float) and abs(right) > 64:
+            raise SecurityError("乘方的指数过大")
+        if operator == "*":
+            for seq, n in ((left, right), (right, left)):
+                if isinstance(seq, str | list | tuple) and isinstance(n, int):
+                    if len(seq) * n > MAX_SEQUENCE:
+                        raise SecurityError(f"生成的文字过长（上限 {MAX_SEQUENCE} 字）")
+        return super().call_binop(context, operator, left, right)
+
+    def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 (jinja's signature)
+        _check_args(args, kwargs)
+        return super().call(__context, __obj, *args, **kwargs)
+
+
+def _check_args(args, kwargs) -> None:
+    """Numbers passed to a call or filter (widths, counts) stay small."""
+    for a in (*args, *kwargs.values()):
+        if isinstance(a, int) and not isinstance(a, bool) and abs(a) > MAX_SEQUENCE:
+            raise SecurityError(f"参数 {a} 过大（上限 {MAX_SEQUENCE}）")
+
+
+def _bounded_filter(f):
+    from functools import wraps
+
+    @wraps(f)
+    def run(*args, **kwargs):
+        _check_args(args, kwargs)
+        return f(*args, **kwargs)
+
+    return run
+
+
+def _budget_range():
+    """range() for one render: RANGE_BUDGET items in all."""
+    left = [RANGE_BUDGET]
+
+    def bounded_range(*args):
+        r = range(*args)
+        left[0] -= len(r)
+        if left[0] < 0:
+            raise SecurityError(f"循环次数过多（上限 {RANGE_BUDGET} 次）")
+        return r
+
+    return bounded_range
+
+
 @cache
 def _environment() -> SandboxedEnvironment:
-    return SandboxedEnvironment(
+    env = _BoundedSandbox(
         loader=FileSystemLoader(str(template_path(SENTENCES_DIR))),
         undefined=_BlankUndefined,
         autoescape=False,
         keep_trailing_newline=False,
     )
+    env.filters = {name: _bounded_filter(f) for name, f in env.filters.items()}
+    return env
+
+
+def _check_template(env: SandboxedEnvironment, name: str) -> None:
+    """Refuse a template too long or with nested loops (before it is compiled)."""
+    from jinja2 import nodes
+
+    source = env.loader.get_source(env, name)[0]
+    if len(source) > MAX_TEMPLATE_CHARS:
+        raise DrafterError(name, f"句式模板过长（上限 {MAX_TEMPLATE_CHARS} 字）")
+    tree = env.parse(source)
+    for loop in tree.find_all(nodes.For):
+        if any(True for _ in loop.find_all(nodes.For)) or loop.recursive:
+            raise DrafterError(name, "句式模板中的循环不能嵌套")
 
 
 def _render(name: str, values: dict[str, object]) -> str:
+    import time
+
     given = {k: v for k, v in values.items() if v is not None and str(v).strip() != ""}
+    env = _environment()
     try:
-        template = _environment().get_template(name)
+        _check_template(env, name)
+        template = env.get_template(name)
     except TemplateNotFound:
         raise DrafterError(name, "没有这一句式模板") from None
     except TemplateError as exc:
         raise DrafterError(name, f"句式模板有误（{exc}）") from None
+    out: list[str] = []
+    size = 0
+    deadline = time.monotonic() + 2.0
     try:
-        return template.render(**given).strip()
+        for chunk in template.generate(range=_budget_range(), **given):
+            out.append(chunk)
+            size += len(chunk)
+            if size > MAX_OUTPUT_CHARS or time.monotonic() > deadline:
+                raise SecurityError(f"生成的文字过长或耗时过久（上限 {MAX_OUTPUT_CHARS} 字）")
+        return "".join(out).strip()
     except (TemplateError, SecurityError) as exc:
         raise DrafterError(name, f"句式模板无法生成（{exc}）") from None
+    except (RecursionError, OverflowError, MemoryError):
+        raise DrafterError(name, "句式模板无法生成（超出限制）") from None
 
 
 def sentence_ids() -> list[str]:

@@ -338,8 +338,10 @@ class Report:
             raise DraftError(source, f"未知的草稿格式版本 {schema}")
         try:
             return _report_from(data)
-        except (TypeError, ValueError, KeyError, AttributeError) as exc:
-            raise DraftError(source, f"草稿内容损坏：{exc}") from None
+        except (TypeError, ValueError, KeyError, AttributeError, OverflowError) as exc:
+            raise DraftError(source, f"草稿内容损坏：{str(exc)[:200]}") from None
+        except RecursionError:
+            raise DraftError(source, "草稿内容损坏：章节嵌套过深") from None
 
 
 def _pick(cls: type, data: Any) -> dict[str, Any]:

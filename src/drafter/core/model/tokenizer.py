@@ -83,7 +83,9 @@ def load() -> None:
 
         jieba.setLogLevel(logging.WARNING)
         tok = jieba.Tokenizer()
-        tok.tmp_dir = str(paths.user_cache_dir())
+        cache = paths.user_cache_dir()
+        # an unwritable cache folder: jieba keeps its cache in the system's temp folder
+        tok.tmp_dir = str(cache) if paths.writable(cache) is None else None
         tok.initialize()
         # The domain dictionary (what load_userdict does, from the parsed file).
         for term, flag in domain_terms().items():

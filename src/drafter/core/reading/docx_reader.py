@@ -21,14 +21,18 @@ from pathlib import Path
 
 from drafter.core.errors import InputError
 from drafter.core.model.model import cn_number, heading_number
-from drafter.core.reading.source_read import checked_size
+from drafter.core.reading.source_read import MAX_PARAGRAPHS, checked_size
 
 MAX_DOCX_BYTES = 64 * 1024 * 1024
 MAX_ENTRIES = 3000
 MAX_PART_BYTES = 24 * 1024 * 1024  # one XML part, uncompressed (100 pages ≈ 1 MB)
 MAX_TOTAL_XML = 64 * 1024 * 1024  # all XML parts, uncompressed
 MAX_RATIO = 150  # uncompressed / compressed for a part over 1 MB
+MAX_ANY_PART = 64 * 1024 * 1024  # any part (images too), uncompressed
+MAX_TOTAL_ALL = 256 * 1024 * 1024  # all parts whatever their names, uncompressed
 PROLOG_SCAN = 64 * 1024
+MAX_NUMBER = 32_767  # Word's own upper bound for a list counter
+MAX_LEVEL_TEXT = 64  # a list level's number text ("%1、", "（%2）")
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _W = "{" + W_NS + "}"
@@ -46,23 +50,32 @@ def check_zip(path: Path) -> None:
             if len(infos) > MAX_ENTRIES:
                 raise InputError(name, f"压缩包内文件过多（{len(infos)} 个），不是正常的 Word 文档")
             names = {i.filename for i in infos}
+            if len(names) != len(infos):
+                dup = next(n for n in names if sum(i.filename == n for i in infos) > 1)
+                raise InputError(
+                    name, f"文档内有重名的部件（{dup[:80]}），文件已损坏或被改动，已拒绝读取"
+                )
             if "word/document.xml" not in names and "[Content_Types].xml" not in names:
                 raise InputError(name, "这是一个压缩包，不是 Word 文档（.docx）")
-            total = 0
+            xml_total = total = 0
             for info in infos:
-                if not info.filename.endswith((".xml", ".rels")):
-                    continue
+                # every part counts, whatever its name (a main part may be named .bin)
                 total += info.file_size
+                is_xml = info.filename.endswith((".xml", ".rels"))
+                xml_total += info.file_size if is_xml else 0
                 ratio = info.file_size / max(info.compress_size, 1)
-                if info.file_size > MAX_PART_BYTES or (
+                if info.file_size > (MAX_PART_BYTES if is_xml else MAX_ANY_PART) or (
                     info.file_size > 1 << 20 and ratio > MAX_RATIO
                 ):
                     raise InputError(
                         name,
-                        f"文档内容异常（{info.filename} 解压后 {info.file_size // 1048576} MB，疑似压缩炸弹），已拒绝读取",
+                        f"文档内容异常（{info.filename[:80]} 解压后 {info.file_size // 1048576} MB，疑似压缩炸弹），已拒绝读取",
                     )
-                if total > MAX_TOTAL_XML:
-                    raise InputError(name, "文档解压后过大，疑似压缩炸弹，已拒绝读取")
+                if xml_total > MAX_TOTAL_XML or total > MAX_TOTAL_ALL:
+                    raise InputError(
+                        name,
+                        f"文档解压后过大（上限 {MAX_TOTAL_ALL // 1048576} MB），疑似压缩炸弹，已拒绝读取",
+                    )
             for info in infos:
                 if info.filename.endswith((".xml", ".rels")):
                     _check_prolog(zf, info, name)
@@ -85,8 +98,12 @@ def _check_prolog(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> None
     """No <!DOCTYPE>/<!ENTITY> before the root element of an XML part."""
     with zf.open(info) as fh:
         head = fh.read(PROLOG_SCAN)
+    _check_head(head, info.filename, name)
+
+
+def _check_head(head: bytes, part: str, name: str) -> None:
     if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-        raise InputError(name, f"文档含有 XML 实体声明（{info.filename}），出于安全原因拒绝读取")
+        raise InputError(name, f"文档含有 XML 实体声明（{part[:80]}），出于安全原因拒绝读取")
     if not head.strip():
         return
     if not re.search(rb"<[A-Za-z_]", head):
@@ -117,7 +134,11 @@ def _letters(n: int) -> str:
 
 
 def format_number(n: int, fmt: str) -> str:
-    """A counter in a Word numFmt."""
+    """A counter in a Word numFmt (at most 32 characters)."""
+    return _format_number(max(0, min(n, MAX_NUMBER)), fmt)[:32]
+
+
+def _format_number(n: int, fmt: str) -> str:
     if fmt in (
         "chineseCounting",
         "chineseCountingThousand",
@@ -182,8 +203,8 @@ class Numbering:
                 ilvl = _int(lvl.get(f"{_W}ilvl"), 0)
                 lv[ilvl] = _Level(
                     fmt=_val(lvl.find(f"{_W}numFmt")) or "decimal",
-                    text=_val(lvl.find(f"{_W}lvlText")) or "",
-                    start=_int(_val(lvl.find(f"{_W}start")), 1),
+                    text=(_val(lvl.find(f"{_W}lvlText")) or "")[:MAX_LEVEL_TEXT],
+                    start=_clamp(_int(_val(lvl.find(f"{_W}start")), 1)),
                 )
             num.levels[aid] = lv
             link = _val(an.find(f"{_W}numStyleLink"))
@@ -195,8 +216,8 @@ class Numbering:
             for ov in n.findall(f"{_W}lvlOverride"):
                 so = ov.find(f"{_W}startOverride")
                 if so is not None:
-                    num.overrides.setdefault(nid, {})[_int(ov.get(f"{_W}ilvl"), 0)] = _int(
-                        _val(so), 1
+                    num.overrides.setdefault(nid, {})[_int(ov.get(f"{_W}ilvl"), 0)] = _clamp(
+                        _int(_val(so), 1)
                     )
         return num
 
@@ -221,7 +242,7 @@ class Numbering:
             self.started.add(num_id)
             for lvl, start in self.overrides.get(num_id, {}).items():
                 counters[lvl] = start - 1
-        counters[ilvl] = counters.get(ilvl, levels[ilvl].start - 1) + 1
+        counters[ilvl] = min(counters.get(ilvl, levels[ilvl].start - 1) + 1, MAX_NUMBER)
         for deeper in [k for k in counters if k > ilvl]:
             del counters[deeper]
 
@@ -242,9 +263,15 @@ def _val(el) -> str | None:
 
 def _int(s: str | None, default: int) -> int:
     try:
-        return int(s) if s is not None else default
+        return int(s) if s is not None and len(s) <= 12 else default
     except ValueError:
         return default
+
+
+def _clamp(n: int) -> int:
+    """A list counter within what Word itself allows (a crafted 2,147,483,647 would spell a
+    Roman numeral of two billion letters)."""
+    return max(0, min(n, MAX_NUMBER))
 
 
 # ----- the body -------------------------------------------------------------------------
@@ -366,14 +393,34 @@ def _part_target(base: str, target: str) -> str:
     return posixpath.normpath(posixpath.join(posixpath.dirname(base), target))
 
 
-def _rels(zf: zipfile.ZipFile, part: str, parser) -> dict[str, str]:
-    """Internal relationships of a part (or of the package, part ""): type suffix → part name."""
+def read_part(zf: zipfile.ZipFile, part: str, parser):
+    """A part parsed as XML, whatever its name: its size checked against the cap and its
+    prolog against entity declarations before the parser sees it (KeyError if missing)."""
     from lxml import etree
 
+    info = zf.getinfo(part)
+    source = zf.filename or "document"
+    if info.file_size > MAX_PART_BYTES:
+        raise InputError(
+            source,
+            f"文档部件 {part[:80]} 过大（{info.file_size // 1048576} MB，上限 {MAX_PART_BYTES // 1048576} MB）",
+        )
+    with zf.open(info) as fh:
+        data = fh.read(MAX_PART_BYTES + 1)
+    if len(data) > MAX_PART_BYTES:
+        raise InputError(
+            source, f"文档部件 {part[:80]} 过大（上限 {MAX_PART_BYTES // 1048576} MB）"
+        )
+    _check_head(data[:PROLOG_SCAN], part, source)
+    return etree.fromstring(data, parser)
+
+
+def _rels(zf: zipfile.ZipFile, part: str, parser) -> dict[str, str]:
+    """Internal relationships of a part (or of the package, part ""): type suffix → part name."""
     folder, name = posixpath.split(part)
     rels_name = posixpath.join(folder, "_rels", name + ".rels")
     try:
-        root = etree.fromstring(zf.read(rels_name), parser)
+        root = read_part(zf, rels_name, parser)
     except KeyError:
         return {}
     out: dict[str, str] = {}
@@ -386,9 +433,7 @@ def _rels(zf: zipfile.ZipFile, part: str, parser) -> dict[str, str]:
 
 
 def _content_type(zf: zipfile.ZipFile, part: str, parser) -> str:
-    from lxml import etree
-
-    root = etree.fromstring(zf.read("[Content_Types].xml"), parser)
+    root = read_part(zf, "[Content_Types].xml", parser)
     for o in root.iter(f"{_CT_NS}Override"):
         if o.get("PartName", "").lstrip("/").lower() == part.lower():
             return o.get("ContentType", "")
@@ -403,8 +448,6 @@ def read_parts(path: Path) -> DocxParts:
     """The main document's body and its numbering and styles parts, parsed with lxml (what
     python-docx's Document reads, without its import and object layer). Raises ValueError or
     KeyError for a package that is not a Word document."""
-    from lxml import etree
-
     parser = _parser()
     with zipfile.ZipFile(path) as zf:
         main = _rels(zf, "", parser).get("officeDocument")
@@ -413,7 +456,7 @@ def read_parts(path: Path) -> DocxParts:
         ctype = _content_type(zf, main, parser)
         if ctype != WML_MAIN:
             raise ValueError(f"not a Word document: {ctype}")
-        document = etree.fromstring(zf.read(main), parser)
+        document = read_part(zf, main, parser)
         body = document.find(f"{_W}body")
         if body is None:
             raise ValueError("no w:body")
@@ -424,7 +467,7 @@ def read_parts(path: Path) -> DocxParts:
             if name is None:
                 return None
             try:
-                return etree.fromstring(zf.read(name), parser)
+                return read_part(zf, name, parser)
             except KeyError:
                 return None
 
@@ -470,20 +513,41 @@ def docx_paragraphs(path: str | Path) -> list[str]:
                     return heading_number(lvl, style_counters[lvl]) + text.strip()
             return text
 
+        def add(text: str) -> None:
+            if len(out) >= MAX_PARAGRAPHS:
+                raise InputError(
+                    str(p), f"段落过多（超过 {MAX_PARAGRAPHS} 段），不像是一份年度报告，已拒绝读取"
+                )
+            out.append(text)
+
+        def table(tbl) -> None:
+            """One paragraph per row, cells by a tab; a table nested in a cell follows as its
+            own rows (its text is not repeated in the outer cell)."""
+            nested = []
+            for tr in tbl.iterchildren(f"{_W}tr"):
+                cells = []
+                for tc in tr.iterchildren(f"{_W}tc"):
+                    texts = []
+                    for child in tc.iterchildren():
+                        if child.tag == f"{_W}p":
+                            texts.append(paragraph_text(child))
+                        elif child.tag == f"{_W}tbl":
+                            nested.append(child)
+                    cells.append("".join(texts).strip())
+                row = "\t".join(cells)
+                if row.strip():
+                    add(row)
+                for inner in nested:
+                    table(inner)
+                nested.clear()
+
         def walk(container) -> None:
             for el in container.iterchildren():
                 tag = el.tag
                 if tag == f"{_W}p":
-                    out.append(para_text(el))
+                    add(para_text(el))
                 elif tag == f"{_W}tbl":
-                    for tr in el.iter(f"{_W}tr"):
-                        cells = []
-                        for tc in tr.findall(f"{_W}tc"):
-                            cell = "".join(paragraph_text(pe) for pe in tc.iter(f"{_W}p")).strip()
-                            cells.append(cell)
-                        row = "\t".join(c for c in cells)
-                        if row.strip():
-                            out.append(row)
+                    table(el)
                 elif tag == f"{_W}sdt":
                     content = el.find(f"{_W}sdtContent")
                     if content is not None:

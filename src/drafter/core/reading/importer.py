@@ -84,13 +84,22 @@ class ImportResult:
 
 def source_paragraphs(path: Path) -> list[str]:
     """The paragraphs of a .docx or .txt file (unsupported formats raise InputError)."""
-    from drafter.core.reading.source_read import refuse_unsupported, sniff
+    from drafter.core.reading.source_read import (
+        MAX_TEXT_BYTES,
+        checked_size,
+        refuse_unsupported,
+        sniff,
+    )
 
     name = str(path)
-    if not path.exists():
-        raise InputError(name, "文件不存在")
-    if path.is_dir():
-        raise InputError(name, "这是一个文件夹，不是报告文件")
+    try:
+        if not path.exists():
+            raise InputError(name, "文件不存在")
+        if path.is_dir():
+            raise InputError(name, "这是一个文件夹，不是报告文件")
+    except OSError as exc:
+        raise InputError(name, f"无法读取（{exc.strerror}）") from None
+    checked_size(path, max(MAX_TEXT_BYTES, 64 << 20), "超出导入上限")
     try:
         with path.open("rb") as fh:
             head = fh.read(16)
@@ -105,7 +114,7 @@ def source_paragraphs(path: Path) -> list[str]:
 
         return docx_paragraphs(path)
     if ext in (".txt", ".text", ".md", "") or sniff(head) == "text":
-        return text_paragraphs(read_text_file(path))
+        return text_paragraphs(read_text_file(path), name)
     raise InputError(name, f"不支持 {ext} 文件，请导入 .docx 或 .txt")
 
 
@@ -305,9 +314,11 @@ def count_body(report: Report) -> int:
 
 def is_draft(p: Path) -> bool:
     """A draft file of this program (JSON), by name or by content."""
-    if p.name.lower().endswith(".json"):
-        return True
     try:
+        if p.name.lower().endswith(".json"):
+            return not p.is_dir()
+        if not p.is_file():  # a FIFO or device would block the read below
+            return False
         with p.open("rb") as fh:
             head = fh.read(64)
     except OSError:
@@ -337,18 +348,19 @@ def import_file(
     year=None → the source's report year + 1; year == the source's year → as it is;
     roll_forward=False → as it is, whatever year says.
     """
-    from drafter.core.storage import load_draft
+    from drafter.core.storage import load_draft_with_notes
 
     p = Path(path)
     report = None
-    if p.is_file() and is_draft(p):
+    repaired: list[str] = []
+    if is_draft(p):
         try:
-            report = load_draft(p)
+            report, repaired = load_draft_with_notes(p)
         except DraftError:
             if p.name.lower().endswith(".json"):
                 raise
     if report is not None:
-        headings, debris, notes = _draft_headings(report), [], []
+        headings, debris, notes = _draft_headings(report), [], [f"已修复：{n}" for n in repaired]
     else:
         built, debris = build_report(source_paragraphs(p))
         report, headings, notes = built.report, built.headings, list(built.notes)

@@ -87,9 +87,15 @@ def remove_debris(lines: list[str]) -> tuple[list[str], list[str]]:
     return kept, removed
 
 
+# Invisible marks that editors put at line starts: direction marks and embeddings
+# (U+200E/F, U+202A…E, U+2066…9), zero-width joiners, the BOM.
+INVISIBLE_EDGES = " \t\u3000\r\n\ufeff\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2066\u2067\u2068\u2069"
+
+
 def clean_line(line: str) -> str:
-    """Strip the indent and trailing blanks (spaces, ideographic spaces, nbsp, tabs)."""
-    return line.replace("\u00a0", " ").replace("\u200b", "").strip(" \t\u3000\r\n\ufeff")
+    """Strip the indent and trailing blanks (spaces, ideographic spaces, nbsp, tabs) and
+    the invisible marks around them."""
+    return line.replace("\u00a0", " ").replace("\u200b", "").strip(INVISIBLE_EDGES)
 
 
 # ----- heading numbers -----------------------------------------------------------------

@@ -12,9 +12,13 @@ import os
 import unicodedata
 from pathlib import Path
 
+from drafter.core.bounded_read import READ_CHUNK, checked_size, read_capped
 from drafter.core.errors import InputError
 
+__all__ = ["READ_CHUNK", "checked_size", "read_capped"]  # kept here for the readers
+
 MAX_TEXT_BYTES = 8 * 1024 * 1024  # a report is ~20 KB; 8 MB is far beyond any real one
+MAX_PARAGRAPHS = 20_000  # a long report has ~500; checks and export stay within seconds
 CONVERTIBLE = (".doc", ".wps", ".rtf", ".odt", ".wpt", ".dot")
 
 _SAVE_AS = "请在 Word 或 WPS 中打开后“另存为” .docx（Word 文档）再导入"
@@ -77,6 +81,10 @@ def decode_text(raw: bytes, name: str) -> str:
                 continue
             if _plausible(text[:20000]) >= 0.9:
                 return _checked(text, name)
+        # a few stray NUL bytes in an ordinary text file (an editor's or a copy's debris)
+        nuls = raw.count(0)
+        if nuls <= max(16, len(raw) // 1000):
+            return decode_text(raw.replace(b"\x00", b""), name)
         raise InputError(name, "不是文本文件（含有二进制内容）")
     try:
         return _checked(raw.decode("utf-8"), name)
@@ -142,31 +150,10 @@ def _checked(text: str, name: str, legacy: bool = False) -> str:
     return text
 
 
-def checked_size(path: Path, cap: int, beyond: str) -> int:
-    """The size of a source file, refusing a missing, empty or oversized one (InputError
-    naming the file; ``beyond`` says why a file over ``cap`` bytes is refused)."""
-    name = str(path)
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise InputError(name, f"无法读取（{exc.strerror}）") from None
-    if size == 0:
-        raise InputError(name, "文件是空的")
-    if size > cap:
-        raise InputError(
-            name, f"文件过大（{size / 1048576:.0f} MB），{beyond}（上限 {cap // 1048576} MB）"
-        )
-    return size
-
-
 def read_text_file(path: Path) -> str:
     """A .txt file's text, size-capped and decoded."""
     name = str(path)
-    checked_size(path, MAX_TEXT_BYTES, "不像是一份年度报告")
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InputError(name, f"无法读取（{exc.strerror}）") from None
+    raw = read_capped(path, MAX_TEXT_BYTES, "不像是一份年度报告")
     refuse_unsupported(path, raw[:16])
     if sniff(raw[:8]) == "zip":
         raise InputError(
@@ -175,9 +162,15 @@ def read_text_file(path: Path) -> str:
     return decode_text(raw, name)
 
 
-def text_paragraphs(text: str) -> list[str]:
-    """Lines of a text file (any line ending), as they are."""
-    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+def text_paragraphs(text: str, name: str = "text") -> list[str]:
+    """Lines of a text file (any line ending), as they are; more than MAX_PARAGRAPHS
+    non-empty lines are refused."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if len(lines) > MAX_PARAGRAPHS and sum(1 for x in lines if x.strip()) > MAX_PARAGRAPHS:
+        raise InputError(
+            name, f"段落过多（超过 {MAX_PARAGRAPHS} 段），不像是一份年度报告，已拒绝读取"
+        )
+    return lines
 
 
 def convert_with_libreoffice(path: str | Path, timeout: float = 120) -> Path:

@@ -14,7 +14,7 @@ import datetime as dt
 
 from lxml import etree
 
-from drafter.core.writing.docx_xml import RunStyle, W, add_paragraph, sub
+from drafter.core.writing.docx_xml import RunStyle, W, add_paragraph, clean_text, sub
 from drafter.core.writing.layout import Layout
 
 WORD_URI = "http://schemas.microsoft.com/office/word"
@@ -121,8 +121,9 @@ def write_properties(doc, title: str, organ: str, now: dt.datetime | None = None
     an app.xml naming drafter (the template's says Microsoft Macintosh Word)."""
     now = (now or dt.datetime.now(dt.UTC)).replace(microsecond=0, tzinfo=None)
     cp = doc.core_properties
-    cp.title = title
-    cp.author = organ
+    # the package's properties hold at most 255 characters (the document keeps all)
+    cp.title = clean_text(title)[:255]
+    cp.author = clean_text(organ)[:255]
     cp.last_modified_by = "drafter"
     cp.comments = ""
     cp.subject = ""

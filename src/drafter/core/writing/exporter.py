@@ -132,8 +132,15 @@ class _Builder:
         return RunStyle(font or el.font, size, condense, bold)
 
     def para(self, style_id: str, **kw) -> etree._Element:
+        """A paragraph before the body's last element (its sectPr). Appended, then that moved
+        behind it: both steps take constant time (len() and insert() at an index walk the
+        children, which made 100,000 paragraphs take minutes)."""
         kw.setdefault("line", self.line)
-        return add_paragraph(self.body, style_id=style_id, index=len(self.body) - 1, **kw)
+        p = add_paragraph(self.body, style_id=style_id, **kw)
+        last = p.getprevious()  # what was last: the paragraph goes before it, as before
+        if last is not None:
+            p.addnext(last)
+        return p
 
     def blank_lines(self, n: int, keep_next: bool = False) -> None:
         for _ in range(n):
