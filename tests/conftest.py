@@ -67,3 +67,21 @@ def bundle_dir(tmp_path_factory) -> Path:
     )
     assert build.returncode == 0, build.stdout[-2000:] + build.stderr[-4000:]
     return dist / "drafter"
+
+
+# PySide6 can abort CPython while the interpreter tears down leftover Qt wrappers after the
+# last test ("Fatal Python error: bool_dealloc"), turning a passed run into exit code 134.
+# The results are final by then: leave with pytest's own exit status once it has reported.
+_EXIT_STATUS: list[int] = []
+
+
+def pytest_sessionfinish(session, exitstatus):
+    _EXIT_STATUS.append(int(exitstatus))
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_unconfigure(config):
+    if _EXIT_STATUS and "PySide6" in sys.modules:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(_EXIT_STATUS[-1])

@@ -160,7 +160,7 @@ def test_guidance_follows_the_area_and_a_saved_draft_loads_back_the_same(qtbot, 
     rows = set(window.section_page.indicator_panel.rows)
     assert rows == set(skeleton.node("S1.G").indicators)
     # Autosaved like any edit.
-    assert storage.recovery_path(None).exists()
+    assert storage.recovery_path(None, window.document.draft.owner).exists()
     target = tmp_path / "报告.fzbg.json"
     assert window.save_to(target)
     loaded = storage.load_draft(target)
