@@ -10,30 +10,19 @@ from __future__ import annotations
 import re
 import subprocess
 import unicodedata
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from lxml import etree
 
 from conftest import SEEDS as SEEDS_DIR
 from drafter.core.writing.exporter import ExportOptions, export_docx
 from export_fixtures import seed_reports
+from render_batch import BOTTOM, TOP, Line, pdf_lines
 
 # The text block in PDF points (GB/T 9704: margins 37 / 35 / 28 / 26 mm on A4).
-TOP, BOTTOM = 2098 / 20, (16838 - 1984) / 20
 LEFT, RIGHT = 1587 / 20, (11906 - 1474) / 20
 PITCH = 579 / 20  # 28.95 pt
 ONE_CHAR_14PT = 14.0
-
-
-@dataclass
-class Line:
-    y0: float
-    y1: float
-    x0: float
-    x1: float
-    text: str
 
 
 def render(docx_path: Path, workdir: Path) -> Path:
@@ -56,28 +45,6 @@ def render(docx_path: Path, workdir: Path) -> Path:
     pdf = workdir / (docx_path.stem + ".pdf")
     assert res.returncode == 0 and pdf.exists(), res.stderr
     return pdf
-
-
-def pdf_lines(pdf: Path) -> list[list[Line]]:
-    html = subprocess.run(
-        ["pdftotext", "-bbox-layout", str(pdf), "-"], capture_output=True, check=True
-    ).stdout
-    root = etree.fromstring(html, etree.HTMLParser(encoding="utf-8"))
-    pages = []
-    for page in root.iter("page"):
-        lines = []
-        for ln in page.iter("line"):
-            lines.append(
-                Line(
-                    float(ln.get("ymin")),
-                    float(ln.get("ymax")),
-                    float(ln.get("xmin")),
-                    float(ln.get("xmax")),
-                    "".join(w.text or "" for w in ln.iter("word")),
-                )
-            )
-        pages.append(sorted(lines, key=lambda x: (x.y0, x.x0)))
-    return pages
 
 
 def page_pixels(pdf: Path, page: int, workdir: Path, dpi: int = 50):

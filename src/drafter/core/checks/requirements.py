@@ -22,12 +22,12 @@ from pathlib import Path
 from drafter.core.checks.wording import Phrase, parse_phrases
 from drafter.core.errors import DrafterError
 from drafter.core.model.indicators import load_catalog
-from drafter.core.model.model import AREA_IDS, SECTION_IDS, Metadata, Report, Section
+from drafter.core.model.model import AREA_IDS, SECTION_IDS, Report
 from drafter.core.model.skeleton import (
     Skeleton,
     SkeletonNode,
-    heading_for,
     load_skeleton,
+    report_on,
     skeleton_for_year,
     skeleton_ids,
 )
@@ -103,24 +103,8 @@ class Requirements:
         return {n.id: n.required for n in self.skeleton(year).sections}
 
     def new_report(self, organ: str, year: int, kind: str) -> Report:
-        """An empty report laid out on this outline (as core.skeleton.new_report does)."""
-        sk = self.skeleton(year)
-        sections = []
-        for node in sk.sections:
-            sec = Section(section=node.id, heading=heading_for(node, year))
-            sec.children = [
-                Section(section=node.id, area=a.id, heading=a.heading) for a in node.areas
-            ]
-            sections.append(sec)
-        meta = Metadata(
-            organ=organ,
-            organ_kind=kind,
-            year=year,
-            title=f"{organ}关于{year}年度法治政府建设情况的报告",
-            closing="特此报告。",
-            signature=organ,
-        )
-        return Report(metadata=meta, skeleton=sk.id, sections=sections)
+        """An empty report laid out on this outline."""
+        return report_on(self.skeleton(year), organ, year, kind)
 
     # ----- indicators -------------------------------------------------------------------
     def apply_levels(self, statuses: dict[str, dict], kind: str) -> None:

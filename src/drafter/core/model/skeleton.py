@@ -122,7 +122,11 @@ def heading_for(node: SkeletonNode, year: int) -> str:
 
 def new_report(organ: str, year: int, kind: str = "gov", skeleton_id: str | None = None) -> Report:
     """An empty report laid out on a skeleton, with the usual title and closing."""
-    sk = load_skeleton(skeleton_id or skeleton_for_year(year))
+    return report_on(load_skeleton(skeleton_id or skeleton_for_year(year)), organ, year, kind)
+
+
+def report_on(sk: Skeleton, organ: str, year: int, kind: str = "gov") -> Report:
+    """An empty report laid out on the given skeleton (also a requirements file's outline)."""
     sections = []
     for node in sk.sections:
         sec = Section(section=node.id, heading=heading_for(node, year))
