@@ -56,6 +56,11 @@ def test_fix_all_punctuation_then_undo_brings_it_back(qtbot, window):
     page = window.check_page
     before = codes(result).count("halfwidth-punct")
     assert before > 5 and page.group_items("halfwidth-punct")
+    buttons = [w for it in page._walk() if (w := page.tree.itemWidget(it, 2)) is not None]
+    assert buttons  # and none clipped: the column is as wide as the widest (全部修正（259 处）)
+    assert page.tree.columnWidth(2) >= max(b.sizeHint().width() for b in buttons)
+    header = page.tree.header()  # and in view: the column ends inside the list's width
+    assert header.sectionPosition(2) + header.sectionSize(2) <= page.tree.viewport().width()
     button = page.fix_buttons["halfwidth-punct"]
     assert button.text().startswith("全部修正半角标点（") and button.isVisible()
 

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTreeWidget,
@@ -63,6 +64,12 @@ class CheckPage(QWidget):
         self.summary = child(self.form, QLabel, "summaryLabel")
         self.tree.setColumnWidth(0, 520)
         self.tree.setColumnWidth(1, 300)
+        # the hint column takes what is left, so the button column stays in view at the right
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(FIX_COLUMN, QHeaderView.ResizeMode.Fixed)
+        self._button_width = 0
         self.fix_bar = child(self.form, QWidget, "fixBar")
         self.fix_bar.hide()
         self.fix_buttons: dict[str, QPushButton] = {}  # code -> its 全部修正 button in the bar
@@ -80,6 +87,7 @@ class CheckPage(QWidget):
     def show_result(self, result, skeleton: Skeleton | None) -> None:
         """Show a core.checks CheckResult (findings grouped by section, then severity)."""
         self.tree.clear()
+        self._button_width = 0  # the widest 修正 / action button shown, for its column
         counts = {s: result.count(s) for s in SEVERITY_LABELS}
         if not result.findings:
             self.summary.setText("没有发现问题。")
@@ -135,6 +143,8 @@ class CheckPage(QWidget):
                         else:
                             self._add_button(item, f)
         self._fill_fix_bar(result.findings)
+        if self._button_width:  # the button column as wide as its widest button, never clipped
+            self.tree.setColumnWidth(FIX_COLUMN, self._button_width + 4)
         self.tree.expandAll()
         for item in self._walk():  # long runs of one kind of finding start folded
             if item.data(0, ROLE + 1) == "group":
@@ -142,6 +152,7 @@ class CheckPage(QWidget):
 
     def _fix_button(self, item: QTreeWidgetItem, text: str, findings: list, code: str) -> None:
         button = QPushButton(text)
+        self._button_width = max(self._button_width, button.sizeHint().width())
         button.setToolTip("先显示修正前后的对照，确认后修正；可撤销。")
         name = FIX_NAMES.get(code, code)
         button.clicked.connect(lambda: self.fixRequested.emit(findings, f"修正{name}"))
@@ -152,6 +163,7 @@ class CheckPage(QWidget):
         if not label:
             return
         button = QPushButton(label)
+        self._button_width = max(self._button_width, button.sizeHint().width())
         button.setObjectName("findingAction")
         button.clicked.connect(lambda _=False, f=finding: self.actionRequested.emit(f))
         self.tree.setItemWidget(item, FIX_COLUMN, button)
