@@ -299,11 +299,18 @@ class _BoundedSandbox(SandboxedEnvironment):
         return super().call(__context, __obj, *args, **kwargs)
 
 
+# a width or precision in a format string ("%99999999d", "{:>99999999}") over MAX_SEQUENCE
+_WIDE_FORMAT = re.compile(r"[%:][-+ #0<>^=,_]*\.?(\d{6,})")
+
+
 def _check_args(args, kwargs) -> None:
-    """Numbers passed to a call or filter (widths, counts) stay small."""
+    """Numbers passed to a call or filter (widths, counts) stay small, also as a width
+    written inside a format string."""
     for a in (*args, *kwargs.values()):
         if isinstance(a, int) and not isinstance(a, bool) and abs(a) > MAX_SEQUENCE:
             raise SecurityError(f"参数 {a} 过大（上限 {MAX_SEQUENCE}）")
+        if isinstance(a, str) and (m := _WIDE_FORMAT.search(a)) and int(m.group(1)) > MAX_SEQUENCE:
+            raise SecurityError(f"格式宽度 {m.group(1)} 过大（上限 {MAX_SEQUENCE}）")
 
 
 def _bounded_filter(f):
