@@ -17,7 +17,7 @@ import pytest
 from conftest import SEEDS as SEEDS_DIR
 from drafter.core.writing.exporter import ExportOptions, export_docx
 from export_fixtures import seed_reports
-from render_batch import BOTTOM, TOP, Line, pdf_lines
+from render_batch import BOTTOM, TOP, Line, pdf_lines, render_all
 
 # The text block in PDF points (GB/T 9704: margins 37 / 35 / 28 / 26 mm on A4).
 LEFT, RIGHT = 1587 / 20, (11906 - 1474) / 20
@@ -26,25 +26,8 @@ ONE_CHAR_14PT = 14.0
 
 
 def render(docx_path: Path, workdir: Path) -> Path:
-    profile = workdir / "lo-profile"
-    res = subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation={profile.as_uri()}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(workdir),
-            str(docx_path),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    pdf = workdir / (docx_path.stem + ".pdf")
-    assert res.returncode == 0 and pdf.exists(), res.stderr
-    return pdf
+    """One .docx to PDF with the fonts as installed (no Word-metrics map)."""
+    return render_all([docx_path], workdir, word_metrics=False)[0]
 
 
 def page_pixels(pdf: Path, page: int, workdir: Path, dpi: int = 50):

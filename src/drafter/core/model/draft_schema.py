@@ -24,7 +24,12 @@ import math
 from typing import Any
 
 from drafter.core.errors import DraftError
-from drafter.core.model.model import AREA_IDS, ORGAN_KINDS, SCHEMA_VERSION, SECTION_IDS
+from drafter.core.model.model import (
+    AREA_IDS,
+    ORGAN_KINDS,
+    SECTION_IDS,
+    check_schema_version,
+)
 
 MAX_SECTION_DEPTH = 8  # S1 → area → sub-areas: real drafts use 2
 MAX_PARAGRAPHS = 20_000  # a long report has ~500
@@ -297,22 +302,6 @@ class _Walk:
         fallback = skeleton_for_year(year)
         self.note("skeleton", f"未知的报告结构 {str(value)[:40]!r}，已改用 {fallback}")
         return fallback
-
-
-def check_schema_version(data: Any, source: str) -> None:
-    """The envelope: a JSON object with a schema version this program reads."""
-    if not isinstance(data, dict):
-        raise DraftError(source, "不是报告草稿文件（内容不是 JSON 对象）")
-    schema = data.get("schema")
-    if not isinstance(schema, int) or isinstance(schema, bool):
-        raise DraftError(source, "不是报告草稿文件（缺少 schema 版本号）")
-    if schema > SCHEMA_VERSION:
-        raise DraftError(
-            source,
-            f"草稿由较新版本的程序保存（格式版本 {schema}，本程序支持到 {SCHEMA_VERSION}），请升级后再打开",
-        )
-    if schema < 1:
-        raise DraftError(source, f"未知的草稿格式版本 {schema}")
 
 
 def validate_draft(data: Any, source: str) -> tuple[dict, list[str]]:

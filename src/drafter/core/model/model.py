@@ -324,18 +324,7 @@ class Report:
 
     @classmethod
     def from_dict(cls, data: Any, source: str = "draft") -> Report:
-        if not isinstance(data, dict):
-            raise DraftError(source, "不是报告草稿文件（内容不是 JSON 对象）")
-        schema = data.get("schema")
-        if not isinstance(schema, int):
-            raise DraftError(source, "不是报告草稿文件（缺少 schema 版本号）")
-        if schema > SCHEMA_VERSION:
-            raise DraftError(
-                source,
-                f"草稿由较新版本的程序保存（格式版本 {schema}，本程序支持到 {SCHEMA_VERSION}），请升级后再打开",
-            )
-        if schema < 1:
-            raise DraftError(source, f"未知的草稿格式版本 {schema}")
+        check_schema_version(data, source)
         try:
             return _report_from(data)
         except (TypeError, ValueError, KeyError, AttributeError, OverflowError) as exc:
@@ -391,3 +380,19 @@ def _report_from(data: dict[str, Any]) -> Report:
         indicators=indicators,
         last_year=last_year,
     )
+
+
+def check_schema_version(data: Any, source: str) -> None:
+    """The envelope: a JSON object with a schema version this program reads."""
+    if not isinstance(data, dict):
+        raise DraftError(source, "不是报告草稿文件（内容不是 JSON 对象）")
+    schema = data.get("schema")
+    if not isinstance(schema, int) or isinstance(schema, bool):
+        raise DraftError(source, "不是报告草稿文件（缺少 schema 版本号）")
+    if schema > SCHEMA_VERSION:
+        raise DraftError(
+            source,
+            f"草稿由较新版本的程序保存（格式版本 {schema}，本程序支持到 {SCHEMA_VERSION}），请升级后再打开",
+        )
+    if schema < 1:
+        raise DraftError(source, f"未知的草稿格式版本 {schema}")
